@@ -1,0 +1,2 @@
+export { recordEvent, listAuditEvents, verifyAuditChain, type AuditEntry } from './service.ts';
+export { auditRoutes } from './routes.ts';

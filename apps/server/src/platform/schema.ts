@@ -1,0 +1,4 @@
+// Every table of every module, for drizzle-kit and the typed query builder. Each module owns its own file.
+export * from "./tables.ts";
+export * from '../modules/identity/tables.ts';
+export * from '../modules/audit/tables.ts';
