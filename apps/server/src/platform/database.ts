@@ -139,6 +139,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-export function tempDir(prefix: string): Promise<string> {
-  return fs.mkdtemp(path.join(os.tmpdir(), prefix));
+/** A temporary directory the `postgres` system user can enter (mkdtemp makes it 0700, owned by us). */
+export async function tempDir(prefix: string): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+  await fs.chmod(dir, 0o755);
+  return dir;
 }

@@ -24,6 +24,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     ctx: RequestContext;
   }
+  interface FastifyInstance {
+    /** "METHOD /url" of every /api route, for the policy matrix test that must cover them all. */
+    apiRoutes: string[];
+  }
   interface FastifyContextConfig {
     /** The policy action the route performs, or 'public' for routes open to anyone. Required on every /api route. */
     action?: string;
@@ -90,9 +94,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.addSchema(ErrorBody);
+  app.decorate('apiRoutes', [] as string[]);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api')) return;
     if (!route.config?.action) throw new Error(`${route.method} ${route.url} has no policy action (config.action)`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push(`${method} ${route.url}`);
     const schema = (route.schema ??= {});
     schema.response = { ...(schema.response as object), '4xx': { $ref: 'ErrorBody#' }, '5xx': { $ref: 'ErrorBody#' } };
   });
