@@ -85,7 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
   });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, hook: 'preValidation' }); // after body parsing: the key includes the username
   await app.register(swagger, {
     openapi: {
       info: { title: '申报 Shenbao API', version: '0.1.0', description: '工业互联网试点示范项目申报管理平台' },

@@ -1,0 +1,26 @@
+import { inject } from 'vitest';
+import { readConfig } from '../platform/config.ts';
+import { connect } from '../platform/database.ts';
+import { buildApp } from '../platform/http.ts';
+import { checkSystemPackages } from '../platform/system-packages.ts';
+import { seedDemoData } from '../demo/seed.ts';
+import { ensureWebBuilt } from '../platform/web-build.ts';
+
+/** The whole platform on a random port, for browser tests: API, built web app, demo data on the run's test database. */
+export async function startTestServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const config = { ...readConfig({}), secureCookies: false };
+  await ensureWebBuilt(config.webDistDir);
+  const database = connect(inject('databaseUrl'), false);
+  await seedDemoData(database.db);
+  const app = await buildApp({ database, config, systemPackages: await checkSystemPackages() });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
