@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../../platform/database.ts';
 import { hasRole, type RequestContext } from '../../platform/context.ts';
 import { eventHash, GENESIS_HASH } from './hash.ts';
 import * as store from './store.ts';
+import { describeActors, organisationSubtreeIds } from '../identity/index.ts';
 
 export interface AuditEntry {
   action: string; // e.g. 'user.invite', 'application.submit'
@@ -40,17 +41,18 @@ export async function recordEvent(
 export async function listAuditEvents(db: Db, ctx: RequestContext, query: AuditQuery): Promise<AuditList> {
   const actor = ctx.actor!;
   // 平台管理员 sees everything; a 主管部门 sees what people of its own subtree did.
-  const scope = hasRole(actor, 'platform_admin') ? undefined : store.actorOrganisationWithin(actor.organisationId);
+  const scope = hasRole(actor, 'platform_admin') ? undefined : store.actorOrganisationIn(await organisationSubtreeIds(db, actor.organisationId));
   const { rows, total } = await store.listEvents(db, query, scope);
+  const names = await describeActors(db, rows.map((e) => e.actorUserId), rows.map((e) => e.actorOrganisationId));
   return {
     total,
-    items: rows.map(({ event, actorUsername, actorOrganisationName }) => ({
+    items: rows.map((event) => ({
       id: event.id,
       at: event.at.toISOString(),
       actorUserId: event.actorUserId,
-      actorUsername,
+      actorUsername: event.actorUserId ? (names.usernames.get(event.actorUserId) ?? null) : null,
       actorOrganisationId: event.actorOrganisationId,
-      actorOrganisationName,
+      actorOrganisationName: event.actorOrganisationId ? (names.organisationNames.get(event.actorOrganisationId) ?? null) : null,
       action: event.action,
       resourceType: event.resourceType,
       resourceId: event.resourceId,

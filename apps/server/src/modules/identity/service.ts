@@ -311,3 +311,18 @@ export async function acceptInvitation(db: Db, ctx: RequestContext, token: strin
     await recordEvent(tx, ctx, { action: 'user.activate', resourceType: 'user', resourceId: user.id }, { userId: user.id, organisationId: user.organisationId });
   });
 }
+
+// ---------------------------------------------------------------- for other modules
+
+/** The organisation and every organisation below it. */
+export const organisationSubtreeIds = (db: DbOrTx, organisationId: string) => store.subtreeIds(db, organisationId);
+
+/** Usernames and organisation names for display, in one query each. */
+export async function describeActors(db: DbOrTx, userIds: (string | null)[], organisationIds: (string | null)[]) {
+  const present = (ids: (string | null)[]) => [...new Set(ids.filter((x): x is string => Boolean(x)))];
+  const [userRows, orgRows] = await Promise.all([store.usernamesOf(db, present(userIds)), store.organisationNamesOf(db, present(organisationIds))]);
+  return {
+    usernames: new Map(userRows.map((u) => [u.id, u.username])),
+    organisationNames: new Map(orgRows.map((o) => [o.id, o.name])),
+  };
+}

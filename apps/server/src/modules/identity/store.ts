@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { OrganisationQuery } from '@shenbao/contracts';
 import type { DbOrTx } from '../../platform/database.ts';
 import { divisions, expertProfiles, organisations, sessions, users } from './tables.ts';
@@ -173,4 +173,17 @@ export async function insertExpertProfile(db: DbOrTx, values: typeof expertProfi
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function subtreeIds(db: DbOrTx, organisationId: string): Promise<string[]> {
+  const rows = await db.select({ id: organisations.id }).from(organisations).where(organisationWithin(organisationId));
+  return rows.map((r) => r.id);
+}
+
+export async function usernamesOf(db: DbOrTx, ids: string[]) {
+  return ids.length ? db.select({ id: users.id, username: users.username }).from(users).where(inArray(users.id, ids)) : [];
+}
+
+export async function organisationNamesOf(db: DbOrTx, ids: string[]) {
+  return ids.length ? db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)) : [];
 }
