@@ -2,3 +2,4 @@ export * from './identifiers.ts';
 export * from './errors.ts';
 export * from './identity.ts';
 export * from './audit.ts';
+export * from './packs.ts';

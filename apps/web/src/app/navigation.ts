@@ -1,0 +1,49 @@
+import type { Me, Role } from '@shenbao/contracts';
+import type { MessageKey } from './i18n/messages.ts';
+
+// Which screens a user sees in the menu. Only screens that exist are listed; the server
+// still decides every request, this only keeps people out of pages they cannot use.
+
+export interface NavItem {
+  key: 'home' | 'organisations' | 'my-org' | 'audit';
+  path: string;
+  label: MessageKey;
+  testId: string;
+}
+
+export const ORGANISATION_LIST_ROLES: readonly Role[] = ['platform_admin', 'program_officer', 'recommender_reviewer'];
+export const ORGANISATION_DETAIL_ROLES: readonly Role[] = [...ORGANISATION_LIST_ROLES, 'applicant_admin'];
+export const ORGANISATION_CREATE_ROLES: readonly Role[] = ['platform_admin', 'program_officer'];
+export const USER_ADMIN_ROLES: readonly Role[] = ['platform_admin', 'program_officer', 'applicant_admin'];
+export const AUDIT_ROLES: readonly Role[] = ['platform_admin'];
+
+export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boolean {
+  return roles.some((role) => wanted.includes(role));
+}
+
+export function navItemsFor(me: Me): NavItem[] {
+  const roles = me.user.roles;
+  const items: NavItem[] = [{ key: 'home', path: '/', label: 'menu.home', testId: 'menu-home' }];
+  if (hasAnyRole(roles, ORGANISATION_LIST_ROLES)) {
+    // A recommender alone sees only its own jurisdiction, so the menu says so.
+    const label: MessageKey = hasAnyRole(roles, ORGANISATION_CREATE_ROLES) ? 'menu.organisations' : 'menu.jurisdiction';
+    items.push({ key: 'organisations', path: '/organisations', label, testId: 'menu-organisations' });
+  } else if (roles.includes('applicant_admin')) {
+    items.push({ key: 'my-org', path: `/organisations/${me.organisation.id}`, label: 'menu.myOrg', testId: 'menu-my-org' });
+  }
+  if (hasAnyRole(roles, AUDIT_ROLES)) {
+    items.push({ key: 'audit', path: '/audit', label: 'menu.audit', testId: 'menu-audit' });
+  }
+  return items;
+}
+
+/** The menu entry to highlight for a path. */
+export function selectedNavKey(items: readonly NavItem[], pathname: string): NavItem['key'] {
+  const exact = items.find((item) => item.path === pathname);
+  if (exact) return exact.key;
+  if (pathname.startsWith('/organisations')) {
+    return items.some((item) => item.key === 'organisations') ? 'organisations' : 'my-org';
+  }
+  if (pathname.startsWith('/audit')) return 'audit';
+  return 'home';
+}

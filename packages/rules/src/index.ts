@@ -1,0 +1,3 @@
+export { validateAnswers, computeFields, directionIds, categoryPath, findField, ruleBindings } from './validate.ts';
+export type { Answers, RuleContext, ValidationResult, AttachmentAnswer } from './validate.ts';
+export { checkExpression, countChars, evaluate } from './expressions.ts';
