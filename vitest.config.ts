@@ -9,7 +9,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['apps/server/src/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: ['apps/server/src/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'programs/**/*.test.ts', 'e2e/**/*.test.ts'],
     globalSetup: ['apps/server/src/testing/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
