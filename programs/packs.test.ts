@@ -2,14 +2,32 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateAnswers, type PackCase } from '@shenbao/rules';
-import { loadAllPacks } from '../apps/server/src/modules/programs/loader.ts';
+import { loadPack, PackError } from '../apps/server/src/modules/programs/loader.ts';
+import type { LoadedPack } from '@shenbao/contracts';
 
 /**
  * Every pack under programs/ loads, and every case in its cases.ts gives exactly the findings it expects.
  * Every rule of every pack must fire in at least one case, so no rule goes untested.
  */
 const root = import.meta.dirname;
-const packs = await loadAllPacks(root);
+const dirs = fs.readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const loaded = new Map<string, LoadedPack | PackError>();
+for (const dir of dirs) {
+  try {
+    loaded.set(dir, await loadPack(path.join(root, dir), root));
+  } catch (error) {
+    if (!(error instanceof PackError)) throw error;
+    loaded.set(dir, error);
+  }
+}
+const packs = [...loaded.values()].filter((p): p is LoadedPack => !(p instanceof PackError));
+
+describe.each(dirs)('配置包目录 %s', (dir) => {
+  it('loads without problems', () => {
+    const result = loaded.get(dir);
+    expect(result instanceof PackError ? result.message : null).toBeNull();
+  });
+});
 
 const sortFindings = (list: PackCase['expect']) => [...list].sort((a, b) => (a.path + a.message).localeCompare(b.path + b.message));
 
