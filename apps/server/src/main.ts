@@ -1,8 +1,10 @@
-import { readConfig } from './platform/config.ts';
+import path from 'node:path';
+import { readConfig, REPO_ROOT } from './platform/config.ts';
 import { openDatabase, runMigrations } from './platform/database.ts';
 import { buildApp } from './platform/http.ts';
 import { checkSystemPackages } from './platform/system-packages.ts';
 import { ensureDivisions } from './modules/identity/index.ts';
+import { loadAllPacks, PackError, syncPacks } from './modules/programs/index.ts';
 import { DEMO_PASSWORD, seedDemoData } from './demo/seed.ts';
 import { ensureWebBuilt } from './platform/web-build.ts';
 import { ROLE_LABELS } from '@shenbao/contracts';
@@ -10,6 +12,14 @@ import { ROLE_LABELS } from '@shenbao/contracts';
 /** npm start: database (embedded unless DATABASE_URL), migrations, reference and demo data, HTTP with the web app. */
 async function main(): Promise<void> {
   const config = readConfig();
+  // A broken pack stops the start with the file, the path and the reason — before anything else is touched.
+  const packs = await loadAllPacks(path.join(REPO_ROOT, 'programs')).catch((error) => {
+    if (error instanceof PackError) {
+      console.error(`配置包校验失败，平台未启动：\n${error.problems.map((p) => `  ${p.file}  ${p.path || '/'}  ${p.message}`).join('\n')}`);
+      process.exit(1);
+    }
+    throw error;
+  });
   const [systemPackages] = await Promise.all([checkSystemPackages(), ensureWebBuilt(config.webDistDir)]);
   console.log(config.databaseUrl ? '使用外部 PostgreSQL（DATABASE_URL）…' : `启动嵌入式 PostgreSQL（数据目录 ${config.dataDir}/pg）…`);
   const database = await openDatabase(config);
@@ -29,6 +39,7 @@ async function main(): Promise<void> {
   await runMigrations(database);
   await ensureDivisions(database.db);
   const demo = config.loadDemoData ? await seedDemoData(database.db) : null;
+  const synced = await syncPacks(database.db, packs);
   server = await buildApp({ database, config, systemPackages });
   await server.listen({ port: config.port, host: config.host });
 
@@ -40,6 +51,7 @@ async function main(): Promise<void> {
     `  接口文档  ${url}/api/openapi.json`,
     `  数据库    ${database.embedded ? `嵌入式 PostgreSQL，数据在 ${config.dataDir}/pg` : '外部 PostgreSQL（DATABASE_URL）'}`,
   ];
+  lines.push(`  申报通知  ${packs.length} 个配置包（${packs.map((p) => p.program.id).join('、')}）${synced.created.length + synced.updated.length ? `，本次载入/更新 ${synced.created.length + synced.updated.length} 个` : ''}`);
   for (const p of systemPackages.filter((p) => !p.present)) lines.push(`  ⚠ 缺少系统软件包 ${p.name}：${p.feature} 不可用（apt-get install ${p.name}）`);
   if (demo) {
     lines.push(`  演示数据  ${demo.loaded ? '已载入' : '已存在'}；以下演示账户仅存在于演示数据中，密码均为 ${DEMO_PASSWORD}`);

@@ -22,19 +22,23 @@ export function isValidCreditCode(code: string): boolean {
   return creditCodeCheckChar(code.slice(0, 17)) === code[17];
 }
 
-/** 组织机构代码 body (8 characters + check digit, GB 11714), as found in positions 9–17 of a credit code. */
-export function isValidOrganisationCode(code: string): boolean {
-  const body = code.replace('-', '');
-  if (!/^[0-9A-Z]{8}[0-9X]$/.test(body)) return false;
+/** The GB 11714 check character of an 8-character organisation code body. */
+export function organisationCodeCheckChar(first8: string): string {
   let sum = 0;
   for (let i = 0; i < 8; i++) {
-    const ch = body[i]!;
+    const ch = first8[i]!;
     const value = /\d/.test(ch) ? Number(ch) : ch.charCodeAt(0) - 55; // A=10 … Z=35
     sum += value * ORG_CODE_WEIGHTS[i]!;
   }
   const c9 = 11 - (sum % 11);
-  const expected = c9 === 10 ? 'X' : c9 === 11 ? '0' : String(c9);
-  return body[8] === expected;
+  return c9 === 10 ? 'X' : c9 === 11 ? '0' : String(c9);
+}
+
+/** 组织机构代码 (8 characters + check digit, GB 11714), as found in positions 9–17 of a credit code. */
+export function isValidOrganisationCode(code: string): boolean {
+  const body = code.replace('-', '');
+  if (!/^[0-9A-Z]{8}[0-9X]$/.test(body)) return false;
+  return body[8] === organisationCodeCheckChar(body.slice(0, 8));
 }
 
 /** 行政区划代码: six digits, province part 11–82 (GB/T 2260). Existence is checked against the divisions table. */

@@ -3,3 +3,4 @@ export * from './errors.ts';
 export * from './identity.ts';
 export * from './audit.ts';
 export * from './packs.ts';
+export * from './programs.ts';

@@ -19,6 +19,7 @@ import { sharedSecret } from './settings.ts';
 import type { SystemPackage } from './system-packages.ts';
 import { actorForSessionToken, identityRoutes } from '../modules/identity/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
+import { programRoutes } from '../modules/programs/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -141,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(identityRoutes, deps);
   await app.register(auditRoutes, deps);
+  await app.register(programRoutes, deps);
   await serveWebApp(app, config.webDistDir);
   return app;
 }

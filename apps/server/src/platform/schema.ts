@@ -2,3 +2,4 @@
 export * from "./tables.ts";
 export * from '../modules/identity/tables.ts';
 export * from '../modules/audit/tables.ts';
+export * from "../modules/programs/tables.ts";

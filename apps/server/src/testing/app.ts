@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { OrganisationKind, RegionClass, Role } from '@shenbao/contracts';
-import { creditCodeCheckChar } from '@shenbao/contracts';
+import { creditCodeCheckChar, organisationCodeCheckChar } from '@shenbao/contracts';
 import { readConfig, type Config } from '../platform/config.ts';
 import { connect, type Database } from '../platform/database.ts';
 import { buildApp } from '../platform/http.ts';
@@ -32,12 +32,11 @@ export async function getTestApp(overrides: Partial<Config> = {}): Promise<TestA
 
 export const uniqueSuffix = () => randomBytes(4).toString('hex');
 
-/** A made-up 统一社会信用代码 with a correct GB 32100 check character. */
+/** A made-up 统一社会信用代码 with correct GB 11714 (positions 9–17) and GB 32100 check characters. */
 export function makeCreditCode(divisionCode = '130100'): string {
-  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
   let body = '';
-  for (let i = 0; i < 9; i++) body += chars[Math.floor(Math.random() * 10)];
-  const first17 = `91${divisionCode}${body}`;
+  for (let i = 0; i < 8; i++) body += String(Math.floor(Math.random() * 10));
+  const first17 = `91${divisionCode}${body}${organisationCodeCheckChar(body)}`;
   return first17 + creditCodeCheckChar(first17);
 }
 

@@ -1,4 +1,8 @@
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../platform/config.ts';
+import { loadPack, syncPacks } from '../programs/index.ts';
 import type { Role } from '@shenbao/contracts';
 import {
   buildOrganisation,
@@ -28,14 +32,18 @@ interface Fixture {
   pool: BuiltOrganisation; // the expert's 专家库, under the province
   otherCity: BuiltOrganisation; // another province's city
   otherEnterprise: BuiltOrganisation; // … and its enterprise: out of scope for everyone but the admin
+  call: string; // a call issued by the province
+  otherCall: string; // a call issued by the other province
 }
 
 interface RouteCase {
   route: string;
   /** Build the request for the in- or out-of-scope target. Public and self routes ignore the scope. */
-  request(f: Fixture, scope: Scope): Promise<{ method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: unknown }>;
+  request(f: Fixture, scope: Scope): Promise<{ method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; payload?: unknown; headers?: Record<string, string> }>;
   in: Expected;
   out?: Expected;
+  /** A POST that changes nothing (e.g. checking answers), so it leaves no audit event. */
+  readOnly?: boolean;
 }
 
 const all = (status: number): Expected => ({ admin: status, officer: status, reviewer: status, applicantAdmin: status, filler: status, expert: status });
@@ -43,7 +51,8 @@ const all = (status: number): Expected => ({ admin: status, officer: status, rev
 let t: TestApp;
 let f: Fixture;
 const sessions = {} as Record<RoleKey, Session>;
-const ROLE_OF: Record<RoleKey, [keyof Fixture, Role]> = {
+type OrgKey = Exclude<keyof Fixture, 'call' | 'otherCall'>;
+const ROLE_OF: Record<RoleKey, [OrgKey, Role]> = {
   admin: ['ministry', 'platform_admin'],
   officer: ['province', 'program_officer'],
   reviewer: ['city', 'recommender_reviewer'],
@@ -52,6 +61,8 @@ const ROLE_OF: Record<RoleKey, [keyof Fixture, Role]> = {
   expert: ['pool', 'expert'],
 };
 
+let listFile: Buffer;
+const callOf = (scope: Scope) => (scope === 'in' ? f.call : f.otherCall);
 const target = (scope: Scope) => (scope === 'in' ? f.enterprise : f.otherEnterprise);
 const newFiller = async (scope: Scope) => buildUser(t.database, target(scope), ['applicant_filler']);
 
@@ -129,6 +140,26 @@ const CASES: RouteCase[] = [
     request: async () => ({ method: 'GET', url: '/api/audit/verify' }),
     in: { admin: 200, officer: 403, reviewer: 403, applicantAdmin: 403, filler: 403, expert: 403 },
   },
+  { route: 'GET /api/calls', request: async () => ({ method: 'GET', url: '/api/calls' }), in: all(200) },
+  { route: 'GET /api/calls/:id', request: async (fx) => ({ method: 'GET', url: `/api/calls/${fx.call}` }), in: all(200) },
+  { route: 'GET /api/calls/:id/lists/:listId/template', request: async (fx) => ({ method: 'GET', url: `/api/calls/${fx.call}/lists/cultivation/template` }), in: all(200) },
+  {
+    route: 'POST /api/calls/:id/forms/:formId/check',
+    request: async (fx) => ({ method: 'POST', url: `/api/calls/${fx.call}/forms/mode-application/check`, payload: { answers: {} } }),
+    in: all(200),
+    readOnly: true,
+  },
+  {
+    route: 'GET /api/calls/:id/lists/:listId',
+    request: async (fx) => ({ method: 'GET', url: `/api/calls/${fx.call}/lists/cultivation` }),
+    in: { admin: 200, officer: 200, reviewer: 200, applicantAdmin: 403, filler: 403, expert: 403 },
+  },
+  {
+    route: 'PUT /api/calls/:id/lists/:listId',
+    request: async (_f, scope) => ({ method: 'PUT', url: `/api/calls/${callOf(scope)}/lists/cultivation`, payload: listFile, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } }),
+    in: { admin: 200, officer: 200, reviewer: 403, applicantAdmin: 403, filler: 403, expert: 403 },
+    out: { admin: 200, officer: 403, reviewer: 403, applicantAdmin: 403, filler: 403, expert: 403 },
+  },
   // The two sign-out routes end the session they run on: they run on throw-away sessions.
   { route: 'POST /api/auth/logout', request: async () => ({ method: 'POST', url: '/api/auth/logout' }), in: all(200) },
   { route: 'POST /api/auth/logout-all', request: async () => ({ method: 'POST', url: '/api/auth/logout-all' }), in: all(200) },
@@ -150,8 +181,22 @@ beforeAll(async () => {
     pool: await buildOrganisation(t.database, { kind: 'expert_pool', parent: province }),
     otherCity,
     otherEnterprise: await buildOrganisation(t.database, { kind: 'enterprise', parent: otherCity, divisionCode: '430100' }),
+    call: `matrix-call-${uniqueSuffix()}`,
+    otherCall: `matrix-other-${uniqueSuffix()}`,
   };
-  for (const [key, [org, role]] of Object.entries(ROLE_OF) as [RoleKey, [keyof Fixture, Role]][]) {
+  const pack = await loadPack(path.join(REPO_ROOT, 'programs/hebei-2023-innovation-pilot'));
+  for (const [id, issuer] of [[f.call, province], [f.otherCall, otherProvince]] as const) {
+    const copy = structuredClone(pack);
+    copy.program.id = id;
+    await syncPacks(t.database.db, [copy]);
+    await t.database.pool.query('UPDATE calls SET issuer_organisation_id = $1 WHERE id = $2', [issuer.id, id]);
+  }
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('名单');
+  sheet.addRow(['年度', '所属市', '企业名称', '项目名称']);
+  sheet.addRow(['2022', '石家庄市', '某企业', '某项目']);
+  listFile = Buffer.from(await workbook.xlsx.writeBuffer());
+  for (const [key, [org, role]] of Object.entries(ROLE_OF) as [RoleKey, [OrgKey, Role]][]) {
     const user = await buildUser(t.database, f[org], [role]);
     sessions[key] = await signIn(t.app, user.username);
   }
@@ -180,11 +225,11 @@ describe('权限矩阵', () => {
           const session = await sessionFor(role, c.route);
           const req = await c.request(f, scope);
           const before = await auditCount();
-          const res = await session.request({ method: req.method, url: req.url, payload: req.payload as never });
+          const res = await session.request({ method: req.method, url: req.url, payload: req.payload as never, headers: req.headers });
           actual[role] = res.statusCode;
           if (res.statusCode >= 400) expect(res.json().error.message, `${role}: ${res.body}`).toMatch(/[\u4e00-\u9fa5]/);
           // Every successful write leaves an audit event; every refused one leaves the data as it was.
-          if (req.method !== 'GET' && res.statusCode < 300) expect(await auditCount()).toBeGreaterThan(before);
+          if (req.method !== 'GET' && !c.readOnly && res.statusCode < 300) expect(await auditCount()).toBeGreaterThan(before);
         }
         expect(actual).toEqual(expected);
       });
@@ -192,9 +237,10 @@ describe('权限矩阵', () => {
   }
 
   it('gives no session the routes that need one', async () => {
-    for (const c of CASES.filter((x) => !['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/auth/accept-invitation'].includes(x.route))) {
+    const publicRoutes = ['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/auth/accept-invitation', 'GET /api/calls', 'GET /api/calls/:id', 'GET /api/calls/:id/lists/:listId/template'];
+    for (const c of CASES.filter((x) => !publicRoutes.includes(x.route))) {
       const req = await c.request(f, 'in');
-      const res = await t.app.inject({ method: req.method, url: req.url, payload: req.payload as never });
+      const res = await t.app.inject({ method: req.method, url: req.url, payload: req.payload as never, headers: req.headers });
       expect(res.statusCode, c.route).toBe(401);
     }
   });

@@ -326,3 +326,18 @@ export async function describeActors(db: DbOrTx, userIds: (string | null)[], org
     organisationNames: new Map(orgRows.map((o) => [o.id, o.name])),
   };
 }
+
+/** The facts rules read as $org. */
+export async function organisationFacts(db: DbOrTx, id: string) {
+  const record = await store.findOrganisation(db, id);
+  if (!record) return null;
+  const { org } = record;
+  return { id: org.id, name: org.name, kind: org.kind, creditCode: org.creditCode, divisionCode: org.divisionCode, regionClass: org.regionClass };
+}
+
+export async function organisationResource(db: DbOrTx, id: string) {
+  const record = await store.findOrganisation(db, id);
+  return record ? asResource(record.org) : null;
+}
+
+export const findIssuerOrganisation = (db: DbOrTx, kind: string, divisionCode: string) => store.findOrganisationByKindAndDivision(db, kind, divisionCode);

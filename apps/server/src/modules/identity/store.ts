@@ -187,3 +187,12 @@ export async function usernamesOf(db: DbOrTx, ids: string[]) {
 export async function organisationNamesOf(db: DbOrTx, ids: string[]) {
   return ids.length ? db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)) : [];
 }
+
+export async function findOrganisationByKindAndDivision(db: DbOrTx, kind: string, divisionCode: string) {
+  const rows = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.kind, kind as OrganisationRow['kind']), eq(organisations.divisionCode, divisionCode)))
+    .limit(2);
+  return rows.length === 1 ? rows[0]! : null; // ambiguous means unknown
+}

@@ -1,0 +1,214 @@
+import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import type { CallDetail, CallListInfo, CallListRows, CallSummary, CheckAnswersResult, LoadedPack, PackForm, ProgramPack } from '@shenbao/contracts';
+import { directionIds, validateAnswers } from '@shenbao/rules';
+import type { Db, DbOrTx } from '../../platform/database.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { recordEvent } from '../audit/index.ts';
+import { can, findIssuerOrganisation, organisationFacts, organisationResource, requireActor } from '../identity/index.ts';
+import * as store from './store.ts';
+import './policy.ts';
+
+const MAX_LIST_ROWS = 20_000;
+
+/**
+ * Bring the calls table in line with the packs on disk: a new pack becomes a call, a changed pack a new version
+ * (kept, so applications stay pinned to the version they were filled against). Unchanged packs cost one read.
+ */
+export async function syncPacks(db: Db, packs: LoadedPack[]): Promise<{ created: string[]; updated: string[] }> {
+  const created: string[] = [];
+  const updated: string[] = [];
+  const ctx: RequestContext = { actor: null, requestId: 'pack-sync', ip: null };
+  for (const pack of packs) {
+    const { program, forms, hash } = pack;
+    await db.transaction(async (tx) => {
+      const latest = await store.latestVersion(tx, program.id);
+      if (latest?.hash === hash) return;
+      const version = (latest?.version ?? 0) + 1;
+      const issuer = await findIssuerOrganisation(tx, program.issuer.kind, program.issuer.divisionCode);
+      await store.upsertCall(tx, {
+        id: program.id,
+        title: program.title,
+        documentNumber: program.documentNumber ?? null,
+        year: program.year,
+        issuerName: program.issuer.name,
+        issuerOrganisationId: issuer?.id ?? null,
+        version,
+        hash,
+        program,
+        forms,
+      });
+      await store.insertVersion(tx, { callId: program.id, version, hash, program, forms });
+      await recordEvent(tx, ctx, { action: latest ? 'call.pack_updated' : 'call.pack_loaded', resourceType: 'call', resourceId: program.id, details: { version, hash } });
+      (latest ? updated : created).push(program.id);
+    });
+  }
+  return { created, updated };
+}
+
+function stageNow(program: ProgramPack, now: Date) {
+  const t = now.getTime();
+  const stages = program.stages.map((s) => ({
+    id: s.id,
+    label: s.label,
+    opens: s.opens ?? null,
+    closes: s.closes ?? null,
+    extensionUntil: s.extension?.until ?? null,
+  }));
+  // The current stage: open now (opened and not yet closed, counting a controlled extension).
+  const current = stages.find((s) => (!s.opens || Date.parse(s.opens) <= t) && (s.closes ? Date.parse(s.extensionUntil ?? s.closes) > t : false));
+  const upcoming = stages
+    .filter((s) => s.closes && Date.parse(s.closes) > t)
+    .sort((a, b) => Date.parse(a.closes!) - Date.parse(b.closes!))[0];
+  return {
+    stages,
+    currentStage: current ? { id: current.id, label: current.label } : null,
+    nextDeadline: upcoming ? { stage: upcoming.label, closes: upcoming.closes! } : null,
+  };
+}
+
+async function toSummary(db: DbOrTx, row: store.CallRow, now: Date): Promise<CallSummary> {
+  const imported = new Map((await store.listsOf(db, row.id)).map((l) => [l.listId, l]));
+  const lists: CallListInfo[] = (row.program.lists ?? []).map((l) => ({
+    id: l.id,
+    label: l.label,
+    columns: l.columns,
+    rowCount: imported.get(l.id)?.rowCount ?? 0,
+    importedAt: imported.get(l.id)?.importedAt.toISOString() ?? null,
+    fileName: imported.get(l.id)?.fileName ?? null,
+  }));
+  return {
+    id: row.id,
+    title: row.title,
+    shortTitle: row.program.shortTitle ?? null,
+    documentNumber: row.documentNumber,
+    year: row.year,
+    issueDate: row.program.issueDate,
+    issuerName: row.issuerName,
+    issuerOrganisationId: row.issuerOrganisationId,
+    version: row.version,
+    hash: row.hash,
+    categories: row.program.categories.map((c) => c.label),
+    directionCount: directionIds(row.program.categories).length,
+    forms: row.forms.map((f) => ({ id: f.id, title: f.title, stage: f.stage ?? 'application' })),
+    ...stageNow(row.program, now),
+    lists,
+    serverTime: now.toISOString(),
+  };
+}
+
+export async function listCalls(db: Db): Promise<CallSummary[]> {
+  const now = new Date();
+  return Promise.all((await store.listCalls(db)).map((row) => toSummary(db, row, now)));
+}
+
+async function loadCall(db: DbOrTx, id: string): Promise<store.CallRow> {
+  const row = await store.findCall(db, id);
+  if (!row) throw notFound('申报通知');
+  return row;
+}
+
+export async function getCall(db: Db, id: string): Promise<CallDetail> {
+  const row = await loadCall(db, id);
+  return { call: await toSummary(db, row, new Date()), program: row.program, forms: row.forms };
+}
+
+function findForm(row: store.CallRow, formId: string): PackForm {
+  const form = row.forms.find((f) => f.id === formId);
+  if (!form) throw notFound(`表单“${formId}”`);
+  return form;
+}
+
+/** 检查: run every field check and rule of one form, with the actor's organisation as $org. */
+export async function checkAnswers(db: Db, ctx: RequestContext, callId: string, formId: string, answers: Record<string, unknown>): Promise<CheckAnswersResult> {
+  const actor = requireActor(ctx);
+  const row = await loadCall(db, callId);
+  const form = findForm(row, formId);
+  const [org, lists] = await Promise.all([organisationFacts(db, actor.organisationId), store.listRowsOf(db, callId)]);
+  const result = await validateAnswers({
+    program: row.program,
+    form,
+    answers,
+    context: { org, lists, applications: [], call: { id: row.id, year: row.year }, now: new Date().toISOString() },
+  });
+  const computedIds = form.sections.flatMap((s) => s.fields.filter((f) => f.type === 'computed').map((f) => f.id));
+  return {
+    violations: result.violations,
+    errorCount: result.violations.filter((v) => v.severity === 'error').length,
+    warningCount: result.violations.filter((v) => v.severity === 'warning').length,
+    computed: Object.fromEntries(computedIds.map((id) => [id, result.answers[id] ?? null])),
+  };
+}
+
+function listInfo(row: store.CallRow, listId: string) {
+  const def = row.program.lists?.find((l) => l.id === listId);
+  if (!def) throw notFound(`名单“${listId}”`);
+  return def;
+}
+
+export async function getList(db: Db, ctx: RequestContext, callId: string, listId: string): Promise<CallListRows> {
+  const actor = requireActor(ctx);
+  if (!can(actor, 'call.list.read', null)) throw forbidden('无权查看导入名单');
+  const row = await loadCall(db, callId);
+  const def = listInfo(row, listId);
+  const stored = await store.findList(db, callId, listId);
+  return {
+    list: { id: def.id, label: def.label, columns: def.columns, rowCount: stored?.rowCount ?? 0, importedAt: stored?.importedAt.toISOString() ?? null, fileName: stored?.fileName ?? null },
+    rows: stored?.rows ?? [],
+  };
+}
+
+/** An empty workbook with the list's column headers, for officials to fill. */
+export async function listTemplate(db: Db, callId: string, listId: string): Promise<{ fileName: string; buffer: Buffer }> {
+  const row = await loadCall(db, callId);
+  const def = listInfo(row, listId);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(def.label.slice(0, 31));
+  sheet.addRow(def.columns.map((c) => c.label)).font = { bold: true };
+  sheet.columns.forEach((c) => (c.width = 24));
+  return { fileName: `${def.label}（模板）.xlsx`, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
+}
+
+/** 导入名单: the first sheet, headers in row 1 matched to the list's column labels (or ids); replaces the previous import. */
+export async function importList(db: Db, ctx: RequestContext, callId: string, listId: string, file: Buffer, fileName: string | null): Promise<CallListInfo> {
+  const actor = requireActor(ctx);
+  const row = await loadCall(db, callId);
+  const def = listInfo(row, listId);
+  const issuer = row.issuerOrganisationId ? await organisationResource(db, row.issuerOrganisationId) : null;
+  if (!can(actor, 'call.list.import', issuer)) throw forbidden('只有发文单位的主管部门经办人可以导入名单');
+
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+  } catch {
+    throw invalid('无法读取文件，请上传 Excel（.xlsx）文件', [{ path: '/file', message: '不是有效的 .xlsx 文件' }]);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw invalid('Excel 文件中没有工作表', [{ path: '/file', message: '没有工作表' }]);
+  const headers = (sheet.getRow(1).values as unknown[]).map((v) => (v == null ? '' : String(typeof v === 'object' && v && 'richText' in v ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('') : v).trim()));
+  const columnIndex = new Map<string, number>();
+  for (const c of def.columns) {
+    const at = headers.findIndex((h) => h === c.label || h === c.id);
+    if (at > 0) columnIndex.set(c.id, at);
+  }
+  const missing = def.columns.filter((c) => !columnIndex.has(c.id)).map((c) => c.label);
+  if (missing.length) throw invalid(`缺少列：${missing.join('、')}`, [{ path: '/file', message: `第1行须包含列：${def.columns.map((c) => c.label).join('、')}；缺少：${missing.join('、')}` }]);
+
+  const rows: Record<string, string>[] = [];
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const excelRow = sheet.getRow(r);
+    const record = Object.fromEntries(def.columns.map((c) => [c.id, excelRow.getCell(columnIndex.get(c.id)!).text.trim()]));
+    if (Object.values(record).every((v) => v === '')) continue;
+    rows.push(record);
+    if (rows.length > MAX_LIST_ROWS) throw invalid(`名单不得超过${MAX_LIST_ROWS}行`, [{ path: '/file', message: '行数过多' }]);
+  }
+  if (rows.length === 0) throw invalid('名单没有数据行', [{ path: '/file', message: '第2行起没有数据' }]);
+
+  const sha256 = createHash('sha256').update(file).digest('hex');
+  await db.transaction(async (tx) => {
+    await store.replaceList(tx, { callId, listId, rows, rowCount: rows.length, fileName, sha256, importedBy: actor.userId });
+    await recordEvent(tx, ctx, { action: 'call.list_import', resourceType: 'call', resourceId: callId, details: { listId, rows: rows.length, fileName, sha256 } });
+  });
+  return (await getList(db, ctx, callId, listId)).list;
+}

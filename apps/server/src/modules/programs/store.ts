@@ -1,0 +1,55 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/database.ts';
+import { callLists, callPackVersions, calls } from './tables.ts';
+
+export type CallRow = typeof calls.$inferSelect;
+
+export async function findCall(db: DbOrTx, id: string): Promise<CallRow | null> {
+  const [row] = await db.select().from(calls).where(eq(calls.id, id));
+  return row ?? null;
+}
+
+export async function listCalls(db: DbOrTx): Promise<CallRow[]> {
+  return db.select().from(calls).orderBy(desc(calls.year), asc(calls.id));
+}
+
+export async function latestVersion(db: DbOrTx, callId: string) {
+  const [row] = await db.select({ version: callPackVersions.version, hash: callPackVersions.hash }).from(callPackVersions).where(eq(callPackVersions.callId, callId)).orderBy(desc(callPackVersions.version)).limit(1);
+  return row ?? null;
+}
+
+export async function upsertCall(db: DbOrTx, row: typeof calls.$inferInsert) {
+  await db
+    .insert(calls)
+    .values(row)
+    .onConflictDoUpdate({ target: calls.id, set: { ...row, createdAt: undefined, updatedAt: new Date() } });
+}
+
+export async function insertVersion(db: DbOrTx, row: typeof callPackVersions.$inferInsert) {
+  await db.insert(callPackVersions).values(row);
+}
+
+export async function listsOf(db: DbOrTx, callId: string) {
+  return db
+    .select({ listId: callLists.listId, rowCount: callLists.rowCount, importedAt: callLists.importedAt, fileName: callLists.fileName })
+    .from(callLists)
+    .where(eq(callLists.callId, callId));
+}
+
+export async function findList(db: DbOrTx, callId: string, listId: string) {
+  const [row] = await db.select().from(callLists).where(and(eq(callLists.callId, callId), eq(callLists.listId, listId)));
+  return row ?? null;
+}
+
+/** Every imported list of a call as { listId: rows }, for $lists. */
+export async function listRowsOf(db: DbOrTx, callId: string): Promise<Record<string, Record<string, string>[]>> {
+  const rows = await db.select({ listId: callLists.listId, rows: callLists.rows }).from(callLists).where(eq(callLists.callId, callId));
+  return Object.fromEntries(rows.map((r) => [r.listId, r.rows]));
+}
+
+export async function replaceList(db: DbOrTx, row: typeof callLists.$inferInsert) {
+  await db
+    .insert(callLists)
+    .values(row)
+    .onConflictDoUpdate({ target: [callLists.callId, callLists.listId], set: { ...row, importedAt: new Date() } });
+}
