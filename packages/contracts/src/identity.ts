@@ -60,6 +60,21 @@ export const REGION_CLASS_LABELS: Record<RegionClass, string> = {
   north: '粤北',
 };
 
+/** Which roles an organisation of each kind may hold: applicants fill, authorities review, pools hold experts. */
+export const ROLES_BY_KIND: Record<OrganisationKind, Role[]> = {
+  ministry: ['program_officer', 'recommender_reviewer', 'platform_admin'],
+  provincial_department: ['program_officer', 'recommender_reviewer'],
+  communications_administration: ['recommender_reviewer', 'program_officer'],
+  city_bureau: ['recommender_reviewer', 'program_officer'],
+  sub_provincial_city: ['recommender_reviewer', 'program_officer'],
+  // 央企集团 recommends its own subsidiaries' projects directly (004).
+  central_enterprise: ['applicant_admin', 'applicant_filler', 'recommender_reviewer'],
+  enterprise: ['applicant_admin', 'applicant_filler'],
+  university: ['applicant_admin', 'applicant_filler'],
+  park_operator: ['applicant_admin', 'applicant_filler'],
+  expert_pool: ['expert'],
+};
+
 const Uuid = Type.String({ format: 'uuid' });
 const KindSchema = Type.Enum(ORGANISATION_KINDS);
 const RoleSchema = Type.Enum(ROLES);

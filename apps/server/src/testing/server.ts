@@ -1,5 +1,8 @@
 import { inject } from 'vitest';
-import { readConfig } from '../platform/config.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { readConfig, REPO_ROOT } from '../platform/config.ts';
+import { loadPack, syncPacks } from '../modules/programs/index.ts';
 import { connect } from '../platform/database.ts';
 import { buildApp } from '../platform/http.ts';
 import { checkSystemPackages } from '../platform/system-packages.ts';
@@ -12,6 +15,7 @@ export async function startTestServer(): Promise<{ url: string; close(): Promise
   await ensureWebBuilt(config.webDistDir);
   const database = connect(inject('databaseUrl'), false);
   await seedDemoData(database.db);
+  await syncPacks(database.db, await loadablePacks());
   const app = await buildApp({ database, config, systemPackages: await checkSystemPackages() });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -23,4 +27,12 @@ export async function startTestServer(): Promise<{ url: string; close(): Promise
       await database.close();
     },
   };
+}
+
+/** Every pack that loads (a broken one is reported by programs/packs.test.ts, not here). */
+async function loadablePacks() {
+  const root = path.join(REPO_ROOT, 'programs');
+  const dirs = fs.readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory());
+  const packs = await Promise.all(dirs.map((d) => loadPack(path.join(root, d.name)).catch(() => null)));
+  return packs.filter((p) => p !== null);
 }
