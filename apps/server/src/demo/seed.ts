@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { sql } from 'drizzle-orm';
 import type { OrganisationKind, RegionClass, Role } from '@shenbao/contracts';
 import type { Db } from '../platform/database.ts';
 import type { RequestContext } from '../platform/context.ts';
@@ -46,7 +47,14 @@ export async function seedDemoData(db: Db): Promise<{ loaded: boolean; accounts:
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ctx: RequestContext = { actor: null, requestId: 'demo-seed', ip: null };
+  let loaded = true;
   await db.transaction(async (tx) => {
+    // Two processes starting on one fresh database: the second waits here, then finds the data and stops.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('demo-seed'))`);
+    if (await identityStore.findUserByUsername(tx, 'admin')) {
+      loaded = false;
+      return;
+    }
     const ids = new Map<string, { id: string; ancestorIds: string[] }>();
     for (const o of sortParentsFirst(organisations)) {
       const parent = o.parent ? ids.get(o.parent) : undefined;
@@ -91,7 +99,7 @@ export async function seedDemoData(db: Db): Promise<{ loaded: boolean; accounts:
       details: { organisations: organisations.length, experts: experts.length },
     });
   });
-  return { loaded: true, accounts };
+  return { loaded, accounts };
 }
 
 function sortParentsFirst(list: DemoOrganisation[]): DemoOrganisation[] {

@@ -23,6 +23,7 @@ export async function syncPacks(db: Db, packs: LoadedPack[]): Promise<{ created:
   for (const pack of packs) {
     const { program, forms, hash } = pack;
     await db.transaction(async (tx) => {
+      await store.lockCall(tx, program.id); // two processes starting at once must not both create version n+1
       const latest = await store.latestVersion(tx, program.id);
       if (latest?.hash === hash) return;
       const version = (latest?.version ?? 0) + 1;

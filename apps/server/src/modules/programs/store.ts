@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/database.ts';
 import { callLists, callPackVersions, calls } from './tables.ts';
 
@@ -52,4 +52,8 @@ export async function replaceList(db: DbOrTx, row: typeof callLists.$inferInsert
     .insert(callLists)
     .values(row)
     .onConflictDoUpdate({ target: [callLists.callId, callLists.listId], set: { ...row, importedAt: new Date() } });
+}
+
+export async function lockCall(db: DbOrTx, callId: string) {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${'call:' + callId}))`);
 }
