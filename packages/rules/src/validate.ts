@@ -307,7 +307,10 @@ export async function validateAnswers(input: { program: ProgramPack; form: PackF
   }
   for (const section of input.form.sections) for (const field of section.fields) await checker.checkField(field, answers);
   for (const rule of input.form.rules ?? []) await checker.checkRule(rule, answers);
-  for (const rule of input.program.eligibility.rules ?? []) await checker.checkRule(rule, answers);
+  // Eligibility is a condition of applying: it binds the application forms, not reports filed later.
+  if ((input.form.stage ?? 'application') === 'application') {
+    for (const rule of input.program.eligibility.rules ?? []) await checker.checkRule(rule, answers);
+  }
   return { violations: checker.violations, answers };
 }
 
