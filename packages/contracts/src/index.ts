@@ -4,3 +4,4 @@ export * from './identity.ts';
 export * from './audit.ts';
 export * from './packs.ts';
 export * from './programs.ts';
+export * from './applications.ts';

@@ -16,6 +16,10 @@ export interface Config {
   trustProxy: boolean;
   loadDemoData: boolean;
   webDistDir: string;
+  /** Content-addressed file store (local directory; S3-compatible later). */
+  blobDir: string;
+  /** Resumable uploads in progress (tus). */
+  uploadDir: string;
 }
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../../..');
@@ -34,5 +38,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === 'true',
     loadDemoData: env.DEMO_DATA !== 'false',
     webDistDir: path.join(REPO_ROOT, 'apps/web/dist'),
+    blobDir: path.join(dataDir, 'blobs'),
+    uploadDir: path.join(dataDir, 'uploads'),
   };
 }

@@ -20,6 +20,8 @@ import type { SystemPackage } from './system-packages.ts';
 import { actorForSessionToken, identityRoutes } from '../modules/identity/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { programRoutes } from '../modules/programs/index.ts';
+import { applicationRoutes } from '../modules/applications/index.ts';
+import { notificationRoutes } from '../modules/notifications/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -99,7 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api')) return;
     if (!route.config?.action) throw new Error(`${route.method} ${route.url} has no policy action (config.action)`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push(`${method} ${route.url}`);
+    for (const method of [route.method].flat()) app.apiRoutes.push(`${method} ${route.url}`);
     const schema = (route.schema ??= {});
     schema.response = { ...(schema.response as object), '4xx': { $ref: 'ErrorBody#' }, '5xx': { $ref: 'ErrorBody#' } };
   });
@@ -143,6 +145,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(identityRoutes, deps);
   await app.register(auditRoutes, deps);
   await app.register(programRoutes, deps);
+  await app.register(applicationRoutes, deps);
+  await app.register(notificationRoutes, deps);
   await serveWebApp(app, config.webDistDir);
   return app;
 }

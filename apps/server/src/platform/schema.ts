@@ -3,3 +3,5 @@ export * from "./tables.ts";
 export * from '../modules/identity/tables.ts';
 export * from '../modules/audit/tables.ts';
 export * from "../modules/programs/tables.ts";
+export * from "../modules/applications/tables.ts";
+export * from "../modules/notifications/tables.ts";

@@ -4,12 +4,14 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { OrganisationKind, RegionClass, Role } from '@shenbao/contracts';
 import { creditCodeCheckChar, organisationCodeCheckChar } from '@shenbao/contracts';
 import { readConfig, type Config } from '../platform/config.ts';
-import { connect, type Database } from '../platform/database.ts';
+import { connect, tempDir, type Database } from '../platform/database.ts';
+import { checkSystemPackages } from '../platform/system-packages.ts';
 import { buildApp } from '../platform/http.ts';
 import { hashPassword, identityStore } from '../modules/identity/index.ts';
 
 export interface TestApp {
   app: FastifyInstance;
+  config: Config;
   database: Database;
   close(): Promise<void>;
 }
@@ -17,11 +19,13 @@ export interface TestApp {
 /** The real server on the run's test database (see global-setup.ts), driven through `app.inject`. */
 export async function getTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = connect(inject('databaseUrl'), false);
-  const config = { ...readConfig({}), secureCookies: false, webDistDir: '/nonexistent', ...overrides };
-  const app = await buildApp({ database, config, systemPackages: [] });
+  const dataDir = await tempDir('shenbao-test-data-');
+  const config = { ...readConfig({}), secureCookies: false, webDistDir: '/nonexistent', blobDir: `${dataDir}/blobs`, uploadDir: `${dataDir}/uploads`, ...overrides };
+  const app = await buildApp({ database, config, systemPackages: await checkSystemPackages() });
   await app.ready();
   return {
     app,
+    config,
     database,
     async close() {
       await app.close();

@@ -74,20 +74,25 @@ async function readJson(response: Response): Promise<unknown> {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-async function request<T>(method: Method, path: string, body: unknown, options: RequestOptions): Promise<T> {
+/** What goes over the wire: JSON (serialised here) or a file sent as the raw body. */
+type Outgoing = { json: unknown } | { file: Blob; contentType: string; headers?: Record<string, string> } | null;
+
+async function request<T>(method: Method, path: string, outgoing: Outgoing, options: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  let body: BodyInit | undefined;
+  if (outgoing && 'json' in outgoing) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(outgoing.json);
+  } else if (outgoing) {
+    Object.assign(headers, outgoing.headers);
+    headers['content-type'] = outgoing.contentType;
+    body = outgoing.file;
+  }
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: options.signal,
-    });
+    response = await fetch(path, { method, headers, credentials: 'same-origin', body, signal: options.signal });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'network_error', '无法连接服务器，请检查网络后重试');
@@ -105,17 +110,23 @@ async function request<T>(method: Method, path: string, body: unknown, options: 
 }
 
 export function apiGet<T>(path: string, query?: Query, options: RequestOptions = {}): Promise<T> {
-  return request<T>('GET', `${path}${buildQuery(query)}`, undefined, options);
+  return request<T>('GET', `${path}${buildQuery(query)}`, null, options);
 }
 
 export function apiPost<T>(path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-  return request<T>('POST', path, body ?? {}, options);
+  return request<T>('POST', path, { json: body ?? {} }, options);
 }
 
 export function apiPatch<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
-  return request<T>('PATCH', path, body, options);
+  return request<T>('PATCH', path, { json: body }, options);
 }
 
 export function apiDelete<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  return request<T>('DELETE', path, undefined, options);
+  return request<T>('DELETE', path, null, options);
+}
+
+/** A file as the raw request body (Excel imports); the file name travels URL-encoded in x-file-name. */
+export function apiPutFile<T>(path: string, file: File, contentType: string, options: RequestOptions = {}): Promise<T> {
+  const headers = { 'x-file-name': encodeURIComponent(file.name) };
+  return request<T>('PUT', path, { file, contentType, headers }, options);
 }

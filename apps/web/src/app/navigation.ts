@@ -1,11 +1,11 @@
-import type { Me, Role } from '@shenbao/contracts';
+import { ROLES, type Me, type Role } from '@shenbao/contracts';
 import type { MessageKey } from './i18n/messages.ts';
 
 // Which screens a user sees in the menu. Only screens that exist are listed; the server
 // still decides every request, this only keeps people out of pages they cannot use.
 
 export interface NavItem {
-  key: 'home' | 'organisations' | 'my-org' | 'audit';
+  key: 'home' | 'calls' | 'organisations' | 'my-org' | 'audit';
   path: string;
   label: MessageKey;
   testId: string;
@@ -15,7 +15,14 @@ export const ORGANISATION_LIST_ROLES: readonly Role[] = ['platform_admin', 'prog
 export const ORGANISATION_DETAIL_ROLES: readonly Role[] = [...ORGANISATION_LIST_ROLES, 'applicant_admin'];
 export const ORGANISATION_CREATE_ROLES: readonly Role[] = ['platform_admin', 'program_officer'];
 export const USER_ADMIN_ROLES: readonly Role[] = ['platform_admin', 'program_officer', 'applicant_admin'];
-export const AUDIT_ROLES: readonly Role[] = ['platform_admin'];
+/** Officers read the log of their own subtree (the server scopes it); only admins verify the whole chain. */
+export const AUDIT_ROLES: readonly Role[] = ['platform_admin', 'program_officer'];
+export const AUDIT_VERIFY_ROLES: readonly Role[] = ['platform_admin'];
+/** 申报通知 are public: every signed-in role reads them. */
+export const CALLS_ROLES: readonly Role[] = ROLES;
+/** Imported lists (名单): authorities read them (`call.list.read`); the issuing department's officers import them. */
+export const CALL_LIST_READ_ROLES: readonly Role[] = ['platform_admin', 'program_officer', 'recommender_reviewer'];
+export const CALL_LIST_IMPORT_ROLES: readonly Role[] = ['platform_admin', 'program_officer'];
 
 export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boolean {
   return roles.some((role) => wanted.includes(role));
@@ -24,6 +31,9 @@ export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boo
 export function navItemsFor(me: Me): NavItem[] {
   const roles = me.user.roles;
   const items: NavItem[] = [{ key: 'home', path: '/', label: 'menu.home', testId: 'menu-home' }];
+  if (hasAnyRole(roles, CALLS_ROLES)) {
+    items.push({ key: 'calls', path: '/calls', label: 'menu.calls', testId: 'menu-calls' });
+  }
   if (hasAnyRole(roles, ORGANISATION_LIST_ROLES)) {
     // A recommender alone sees only its own jurisdiction, so the menu says so.
     const label: MessageKey = hasAnyRole(roles, ORGANISATION_CREATE_ROLES) ? 'menu.organisations' : 'menu.jurisdiction';
@@ -44,6 +54,7 @@ export function selectedNavKey(items: readonly NavItem[], pathname: string): Nav
   if (pathname.startsWith('/organisations')) {
     return items.some((item) => item.key === 'organisations') ? 'organisations' : 'my-org';
   }
+  if (pathname.startsWith('/calls')) return 'calls';
   if (pathname.startsWith('/audit')) return 'audit';
   return 'home';
 }

@@ -52,3 +52,29 @@ export function formatDate(iso: string | null | undefined): string {
   if (!p) return iso;
   return `${p.year}年${p.month}月${p.day}日`;
 }
+
+/** YYYY年MM月DD日 HH:mm in Asia/Shanghai (official deadlines); '—' for null. */
+export function formatDateMinute(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const p = partsOf(iso);
+  if (!p) return iso;
+  return `${p.year}年${p.month}月${p.day}日 ${p.hour}:${p.minute}`;
+}
+
+/** A calendar date as written ('2023-05-04' → 2023年05月04日): no time zone is involved. */
+export function formatCalendarDate(date: string | null | undefined): string {
+  if (!date) return '—';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return match ? `${match[1]}年${match[2]}月${match[3]}日` : formatDate(date);
+}
+
+/** A duration as H:mm:ss with whole days split off, for countdowns. */
+export function splitDuration(ms: number): { days: number; time: string } {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const days = Math.floor(total / 86_400);
+  const hours = Math.floor((total % 86_400) / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { days, time: `${pad(hours)}:${pad(minutes)}:${pad(seconds)}` };
+}

@@ -7,6 +7,10 @@ export {
   organisationFacts,
   organisationResource,
   findIssuerOrganisation,
+  resolveRecommender,
+  organisationNames,
+  usersOf,
+  displayNames,
   LOGIN_MAX_FAILURES,
 } from './service.ts';
 export { isWithin, type OrganisationResource } from './policy.ts';

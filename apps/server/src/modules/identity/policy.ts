@@ -18,17 +18,21 @@ export interface PolicyResources {
 }
 
 type Rule<R> = (actor: Actor, resource: R) => boolean;
-const rules = new Map<string, Rule<never>>();
+const rules = new Map<string, { rule: Rule<never>; adminOverride: boolean }>();
 
-export function registerPolicy<R>(action: string, rule: Rule<R>): void {
+/**
+ * Register the rule of an action. A platform admin may do everything except actions registered with
+ * `adminOverride: false` — those that only the parties themselves may do (fill, sign, submit, review).
+ */
+export function registerPolicy<R>(action: string, rule: Rule<R>, options: { adminOverride?: boolean } = {}): void {
   if (rules.has(action)) throw new Error(`policy for ${action} registered twice`);
-  rules.set(action, rule as Rule<never>);
+  rules.set(action, { rule: rule as Rule<never>, adminOverride: options.adminOverride ?? true });
 }
 
 export function can<R>(actor: Actor, action: string, resource: R): boolean {
-  const rule = rules.get(action) as Rule<R> | undefined;
-  if (!rule) throw new Error(`no policy registered for ${action}`); // a route without a policy is a bug, not a "no"
-  return hasRole(actor, 'platform_admin') || rule(actor, resource);
+  const entry = rules.get(action);
+  if (!entry) throw new Error(`no policy registered for ${action}`); // a route without a policy is a bug, not a "no"
+  return (entry.adminOverride && hasRole(actor, 'platform_admin')) || (entry.rule as Rule<R>)(actor, resource);
 }
 
 export const registeredActions = (): string[] => [...rules.keys()];

@@ -341,3 +341,37 @@ export async function organisationResource(db: DbOrTx, id: string) {
 }
 
 export const findIssuerOrganisation = (db: DbOrTx, kind: string, divisionCode: string) => store.findOrganisationByKindAndDivision(db, kind, divisionCode);
+
+/**
+ * The organisation that recommends for an applicant through a channel: the applicant itself or its nearest
+ * ancestor of one of the channel's kinds; failing that, the one organisation of that kind in the applicant's
+ * province (the 省通信管理局 is not an ancestor of enterprises).
+ */
+export async function resolveRecommender(db: DbOrTx, applicantId: string, kinds: string[]): Promise<{ id: string; name: string } | null> {
+  const record = await store.findOrganisation(db, applicantId);
+  if (!record) return null;
+  const chain = [record.org.id, ...[...record.org.ancestorIds].reverse()];
+  const rows = await store.organisationsByIds(db, chain);
+  for (const id of chain) {
+    const org = rows.find((r) => r.id === id);
+    if (org && kinds.includes(org.kind)) return { id: org.id, name: org.name };
+  }
+  for (const kind of kinds) {
+    const inProvince = await store.organisationsOfKindInProvince(db, kind, record.org.divisionCode.slice(0, 2));
+    if (inProvince.length === 1) return { id: inProvince[0]!.id, name: inProvince[0]!.name };
+  }
+  return null;
+}
+
+export async function organisationNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  return new Map((await store.organisationNamesOf(db, [...new Set(ids)])).map((o) => [o.id, o.name]));
+}
+
+/** Users of one organisation by id, with name and roles (for assigning 填报人). */
+export async function usersOf(db: DbOrTx, organisationId: string, ids: string[]) {
+  return (await store.usersByIds(db, ids)).filter((u) => u.organisationId === organisationId && u.status === 'active').map((u) => ({ id: u.id, displayName: u.displayName, roles: u.roles }));
+}
+
+export async function displayNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  return new Map((await store.usersByIds(db, [...new Set(ids)])).map((u) => [u.id, u.displayName]));
+}

@@ -196,3 +196,20 @@ export async function findOrganisationByKindAndDivision(db: DbOrTx, kind: string
     .limit(2);
   return rows.length === 1 ? rows[0]! : null; // ambiguous means unknown
 }
+
+export async function organisationsByIds(db: DbOrTx, ids: string[]) {
+  return ids.length
+    ? db.select({ id: organisations.id, name: organisations.name, kind: organisations.kind, divisionCode: organisations.divisionCode }).from(organisations).where(inArray(organisations.id, ids))
+    : [];
+}
+
+export async function organisationsOfKindInProvince(db: DbOrTx, kind: string, provincePrefix: string) {
+  return db
+    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, divisionCode: organisations.divisionCode })
+    .from(organisations)
+    .where(and(eq(organisations.kind, kind as OrganisationRow['kind']), sql`left(${organisations.divisionCode}, 2) = ${provincePrefix}`));
+}
+
+export async function usersByIds(db: DbOrTx, ids: string[]) {
+  return ids.length ? db.select().from(users).where(inArray(users.id, ids)) : [];
+}

@@ -6,3 +6,4 @@ registerPolicy<OrganisationResource | null>('call.list.import', (actor, issuer) 
 registerPolicy<null>('call.list.read', (actor) => hasRole(actor, 'program_officer', 'recommender_reviewer'));
 /** Anyone signed in may check answers against a call's rules (the applicant's own organisation is $org). */
 registerPolicy<null>('call.check', () => true);
+registerPolicy<OrganisationResource | null>('call.schedule', (actor, issuer) => hasRole(actor, 'program_officer') && issuer !== null && isWithin(actor, issuer));

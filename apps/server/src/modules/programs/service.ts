@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { CallDetail, CallListInfo, CallListRows, CallSummary, CheckAnswersResult, LoadedPack, PackForm, ProgramPack } from '@shenbao/contracts';
+import type { CallDetail, CallListInfo, CallListRows, CallSummary, CheckAnswersResult, LoadedPack, PackForm } from '@shenbao/contracts';
 import { directionIds, validateAnswers } from '@shenbao/rules';
 import type { Db, DbOrTx } from '../../platform/database.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -48,15 +48,42 @@ export async function syncPacks(db: Db, packs: LoadedPack[]): Promise<{ created:
   return { created, updated };
 }
 
-function stageNow(program: ProgramPack, now: Date) {
+export interface EffectiveStage {
+  id: string;
+  label: string;
+  opens: string | null;
+  closes: string | null;
+  extensionUntil: string | null;
+}
+
+/** The notice's stages with the owner's schedule laid over them (延期, a reopened round). */
+export function effectiveStages(row: Pick<store.CallRow, 'program' | 'schedule'>): EffectiveStage[] {
+  return row.program.stages.map((s) => {
+    const override = row.schedule?.[s.id] ?? {};
+    return {
+      id: s.id,
+      label: s.label,
+      opens: override.opens ?? s.opens ?? null,
+      closes: override.closes ?? s.closes ?? null,
+      extensionUntil: override.extensionUntil ?? s.extension?.until ?? null,
+    };
+  });
+}
+
+/**
+ * When applications close: the application stage's own deadline, else the first later stage that has one
+ * (000 leaves the enterprises' deadline to the cities; the city deadline then bounds it).
+ */
+export function applicationDeadline(row: Pick<store.CallRow, 'program' | 'schedule'>): { opens: string | null; closes: string | null; extensionUntil: string | null } {
+  const stages = effectiveStages(row);
+  const application = stages.find((s) => s.id === 'application');
+  const closing = application?.closes ? application : stages.find((s) => s.closes);
+  return { opens: application?.opens ?? null, closes: closing?.closes ?? null, extensionUntil: closing?.extensionUntil ?? null };
+}
+
+function stageNow(row: Pick<store.CallRow, 'program' | 'schedule'>, now: Date) {
   const t = now.getTime();
-  const stages = program.stages.map((s) => ({
-    id: s.id,
-    label: s.label,
-    opens: s.opens ?? null,
-    closes: s.closes ?? null,
-    extensionUntil: s.extension?.until ?? null,
-  }));
+  const stages = effectiveStages(row);
   // The current stage: open now (opened and not yet closed, counting a controlled extension).
   const current = stages.find((s) => (!s.opens || Date.parse(s.opens) <= t) && (s.closes ? Date.parse(s.extensionUntil ?? s.closes) > t : false));
   const upcoming = stages
@@ -93,7 +120,7 @@ async function toSummary(db: DbOrTx, row: store.CallRow, now: Date): Promise<Cal
     categories: row.program.categories.map((c) => c.label),
     directionCount: directionIds(row.program.categories).length,
     forms: row.forms.map((f) => ({ id: f.id, title: f.title, stage: f.stage ?? 'application' })),
-    ...stageNow(row.program, now),
+    ...stageNow(row, now),
     lists,
     serverTime: now.toISOString(),
   };
@@ -108,6 +135,43 @@ async function loadCall(db: DbOrTx, id: string): Promise<store.CallRow> {
   const row = await store.findCall(db, id);
   if (!row) throw notFound('申报通知');
   return row;
+}
+
+/** The call as stored, for other modules (applications pin its version, check its deadline). */
+export async function findCallRecord(db: DbOrTx, id: string) {
+  return store.findCall(db, id);
+}
+
+/** 调整时间安排: the issuing department moves a stage's dates or grants a controlled extension. */
+export async function rescheduleStage(
+  db: Db,
+  ctx: RequestContext,
+  callId: string,
+  stageId: string,
+  change: { opens?: string | null; closes?: string | null; extensionUntil?: string | null },
+): Promise<CallSummary> {
+  const actor = requireActor(ctx);
+  const row = await loadCall(db, callId);
+  if (!row.program.stages.some((s) => s.id === stageId)) throw notFound(`阶段“${stageId}”`);
+  const issuer = row.issuerOrganisationId ? await organisationResource(db, row.issuerOrganisationId) : null;
+  if (!can(actor, 'call.schedule', issuer)) throw forbidden('只有发文单位的主管部门经办人可以调整时间安排');
+  const current = { ...(row.schedule[stageId] ?? {}) } as Record<string, string>;
+  for (const key of ['opens', 'closes', 'extensionUntil'] as const) {
+    if (change[key] === null) delete current[key];
+    else if (change[key] !== undefined) current[key] = change[key]!;
+  }
+  const merged = effectiveStages({ program: row.program, schedule: { ...row.schedule, [stageId]: current } }).find((s) => s.id === stageId)!;
+  if (merged.opens && merged.closes && Date.parse(merged.opens) >= Date.parse(merged.closes)) {
+    throw invalid('开始时间须早于截止时间', [{ path: '/body/closes', message: '截止时间须晚于开始时间' }]);
+  }
+  if (merged.extensionUntil && (!merged.closes || Date.parse(merged.extensionUntil) <= Date.parse(merged.closes))) {
+    throw invalid('延期截止须晚于原截止时间', [{ path: '/body/extensionUntil', message: '延期截止须晚于截止时间' }]);
+  }
+  await db.transaction(async (tx) => {
+    await store.setSchedule(tx, callId, { ...row.schedule, [stageId]: current });
+    await recordEvent(tx, ctx, { action: 'call.reschedule', resourceType: 'call', resourceId: callId, details: { stageId, before: row.schedule[stageId] ?? {}, after: current } });
+  });
+  return toSummary(db, (await store.findCall(db, callId))!, new Date());
 }
 
 export async function getCall(db: Db, id: string): Promise<CallDetail> {

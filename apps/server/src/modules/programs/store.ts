@@ -22,7 +22,7 @@ export async function upsertCall(db: DbOrTx, row: typeof calls.$inferInsert) {
   await db
     .insert(calls)
     .values(row)
-    .onConflictDoUpdate({ target: calls.id, set: { ...row, createdAt: undefined, updatedAt: new Date() } });
+    .onConflictDoUpdate({ target: calls.id, set: { ...row, createdAt: undefined, schedule: undefined, updatedAt: new Date() } });
 }
 
 export async function insertVersion(db: DbOrTx, row: typeof callPackVersions.$inferInsert) {
@@ -56,4 +56,8 @@ export async function replaceList(db: DbOrTx, row: typeof callLists.$inferInsert
 
 export async function lockCall(db: DbOrTx, callId: string) {
   await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${'call:' + callId}))`);
+}
+
+export async function setSchedule(db: DbOrTx, callId: string, schedule: CallRow['schedule']) {
+  await db.update(calls).set({ schedule, updatedAt: new Date() }).where(eq(calls.id, callId));
 }

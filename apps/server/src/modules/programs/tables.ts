@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import type { PackForm, ProgramPack } from '@shenbao/contracts';
 
@@ -13,6 +14,8 @@ export const calls = pgTable('calls', {
   hash: text('hash').notNull(),
   program: jsonb('program').$type<ProgramPack>().notNull(),
   forms: jsonb('forms').$type<PackForm[]>().notNull(),
+  /** The owner's schedule for this call: per stage, times that replace the notice's (延期, a reopened round). */
+  schedule: jsonb('schedule').$type<Record<string, { opens?: string; closes?: string; extensionUntil?: string }>>().notNull().default(sql`'{}'::jsonb`),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, NotificationOutlined, TeamOutlined } from '@ant-design/icons';
 import { Layout, Menu, Typography, type MenuProps } from 'antd';
 import { useMemo, type ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
@@ -9,6 +9,7 @@ import { UserMenu } from './user-menu.tsx';
 
 const ICONS: Record<NavItem['key'], ReactNode> = {
   home: <HomeOutlined />,
+  calls: <NotificationOutlined />,
   organisations: <ApartmentOutlined />,
   'my-org': <TeamOutlined />,
   audit: <AuditOutlined />,

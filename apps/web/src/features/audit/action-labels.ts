@@ -11,11 +11,15 @@ const ACTIONS: Record<string, { zh: string; en: string }> = {
   'user.invite': { zh: '邀请用户', en: 'Invite user' },
   'user.activate': { zh: '激活账号', en: 'Activate account' },
   'user.remove': { zh: '移除用户', en: 'Remove user' },
+  'call.pack_loaded': { zh: '载入申报通知配置包', en: 'Load call pack' },
+  'call.pack_updated': { zh: '更新申报通知配置包', en: 'Update call pack' },
+  'call.list_import': { zh: '导入名单', en: 'Import list' },
 };
 
 const RESOURCE_TYPES: Record<string, { zh: string; en: string }> = {
   user: { zh: '用户', en: 'User' },
   organisation: { zh: '组织机构', en: 'Organisation' },
+  call: { zh: '申报通知', en: 'Call' },
 };
 
 function pick(table: Record<string, { zh: string; en: string }>, key: string, locale: Locale): string | null {

@@ -1,19 +1,7 @@
-import type { Me, OrganisationKind, Role } from '@shenbao/contracts';
+import { ROLES_BY_KIND, type Me, type OrganisationKind, type Role } from '@shenbao/contracts';
 
-// Which roles the invite form offers. The server decides (identity policy `ROLES_BY_KIND` and
-// `user.manage`); this copy only spares users a refusal. TODO: import it once the contracts export it.
-const ROLES_BY_KIND: Record<OrganisationKind, Role[]> = {
-  ministry: ['program_officer', 'recommender_reviewer', 'platform_admin'],
-  provincial_department: ['program_officer', 'recommender_reviewer'],
-  communications_administration: ['recommender_reviewer', 'program_officer'],
-  city_bureau: ['recommender_reviewer', 'program_officer'],
-  sub_provincial_city: ['recommender_reviewer', 'program_officer'],
-  central_enterprise: ['applicant_admin', 'applicant_filler', 'recommender_reviewer'],
-  enterprise: ['applicant_admin', 'applicant_filler'],
-  university: ['applicant_admin', 'applicant_filler'],
-  park_operator: ['applicant_admin', 'applicant_filler'],
-  expert_pool: ['expert'],
-};
+// Which roles the invite form offers: the contracts' table of roles per organisation kind, narrowed to what
+// `me` may grant. The server decides (`user.manage`); this only spares users a refusal.
 
 /** Roles `me` may grant in an organisation of `kind`. */
 export function grantableRoles(me: Me, kind: OrganisationKind): Role[] {

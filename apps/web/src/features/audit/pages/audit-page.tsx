@@ -2,7 +2,9 @@ import { Card, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useRequest } from '../../../api/use-request.ts';
+import { useMe } from '../../../app/auth/auth-provider.tsx';
 import { useI18n } from '../../../app/i18n/i18n-provider.tsx';
+import { AUDIT_VERIFY_ROLES, hasAnyRole } from '../../../app/navigation.ts';
 import { ErrorView } from '../../../ui/status-views.tsx';
 import { listAuditEvents } from '../api.ts';
 import { AuditFilters, type AuditFilterValues } from '../components/audit-filters.tsx';
@@ -17,9 +19,14 @@ function positive(value: string | null, fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
-/** 审计日志: every recorded action, newest first, with the hash-chain check. Filters live in the URL. */
+/**
+ * 审计日志: every recorded action, newest first, with the hash-chain check for admins. Officers see their own
+ * subtree's events (the server scopes the list). Filters live in the URL.
+ */
 export function AuditPage() {
   const { t } = useI18n();
+  const me = useMe();
+  const canVerify = hasAnyRole(me.user.roles, AUDIT_VERIFY_ROLES);
   const [params, setParams] = useSearchParams();
   const verification = useChainVerification();
   const key = params.toString();
@@ -52,7 +59,7 @@ export function AuditPage() {
   return (
     <Card
       title={<Typography.Title level={4} style={{ margin: 0 }}>{t('audit.title')}</Typography.Title>}
-      extra={<VerifyChainButton running={verification.running} onClick={() => void verification.run()} />}
+      extra={canVerify && <VerifyChainButton running={verification.running} onClick={() => void verification.run()} />}
     >
       <VerificationAlert result={verification.result} error={verification.error} onClose={verification.clear} />
       <AuditFilters value={filters} onChange={(next) => navigate(next)} />

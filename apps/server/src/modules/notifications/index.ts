@@ -1,0 +1,2 @@
+export { notifyOrganisation, type NewNotification } from './service.ts';
+export { notificationRoutes } from './routes.ts';
