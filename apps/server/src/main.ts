@@ -6,6 +6,7 @@ import { checkSystemPackages } from './platform/system-packages.ts';
 import { ensureDivisions } from './modules/identity/index.ts';
 import { loadAllPacks, PackError, syncPacks } from './modules/programs/index.ts';
 import { DEMO_PASSWORD, seedDemoData } from './demo/seed.ts';
+import { openDemoCalls } from './demo/calls.ts';
 import { ensureWebBuilt } from './platform/web-build.ts';
 import { ROLE_LABELS } from '@shenbao/contracts';
 
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
   await ensureDivisions(database.db);
   const demo = config.loadDemoData ? await seedDemoData(database.db) : null;
   const synced = await syncPacks(database.db, packs);
+  const opened = demo ? await openDemoCalls(database.db) : [];
   server = await buildApp({ database, config, systemPackages });
   await server.listen({ port: config.port, host: config.host });
 
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
     const shown = ['admin', 'miit.officer', 'hebei.officer', 'guangdong.officer', 'sjz.reviewer', 'shenzhen.reviewer', 'gdca.reviewer', 'zhizao.admin', 'zhizao.filler'];
     for (const a of demo.accounts.filter((a) => shown.includes(a.username))) lines.push(`    ${a.username.padEnd(20)} ${ROLE_LABELS[a.role]} · ${a.organisation}`);
     lines.push('    专家账户：expert.wangjianguo 等（见 apps/server/src/demo/experts.yaml）');
+    if (opened.length) lines.push(`  演示申报期 已为 ${opened.join('、')} 开放申报（自今日起，见 apps/server/src/demo/calls.yaml）`);
   }
   lines.push('  按 Ctrl-C 停止', '');
   console.log(lines.join('\n'));

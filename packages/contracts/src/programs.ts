@@ -40,6 +40,13 @@ export const CallSummary = Type.Object({
   currentStage: Nullable(Type.Object({ id: Type.String(), label: Type.String() })),
   nextDeadline: Nullable(Type.Object({ stage: Type.String(), closes: Type.String() })),
   lists: Type.Array(CallListInfo),
+  /** 申报期: whether new applications may be started now (server clock), and until when. */
+  application: Type.Object({
+    phase: Type.Enum(['upcoming', 'open', 'extension', 'closed']),
+    opens: Nullable(Type.String()),
+    closes: Nullable(Type.String()),
+    extensionUntil: Nullable(Type.String()),
+  }),
   serverTime: Type.String({ format: 'date-time' }),
 });
 export type CallSummary = Static<typeof CallSummary>;

@@ -7,6 +7,7 @@ import { connect, tempDir } from '../platform/database.ts';
 import { buildApp } from '../platform/http.ts';
 import { checkSystemPackages } from '../platform/system-packages.ts';
 import { seedDemoData } from '../demo/seed.ts';
+import { openDemoCalls } from '../demo/calls.ts';
 import { ensureWebBuilt } from '../platform/web-build.ts';
 
 /** The whole platform on a random port, for browser tests: API, built web app, demo data on the run's test database. */
@@ -17,6 +18,7 @@ export async function startTestServer(): Promise<{ url: string; close(): Promise
   const database = connect(inject('databaseUrl'), false);
   await seedDemoData(database.db);
   await syncPacks(database.db, await loadablePacks());
+  await openDemoCalls(database.db);
   const app = await buildApp({ database, config, systemPackages: await checkSystemPackages() });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -217,6 +217,12 @@ const CASES: RouteCase[] = [
     in: { admin: 200, officer: 200, reviewer: 403, applicantAdmin: 403, filler: 403, expert: 403 },
     out: { admin: 200, officer: 403, reviewer: 403, applicantAdmin: 403, filler: 403, expert: 403 },
   },
+  {
+    route: 'PUT /api/calls/:id/stages/:stageId',
+    request: async (_f, scope) => ({ method: 'PUT', url: `/api/calls/${callOf(scope)}/stages/application`, payload: { closes: '2030-01-01T00:00:00+08:00' } }),
+    in: { admin: 200, officer: 200, reviewer: 403, applicantAdmin: 403, filler: 403, expert: 403 },
+    out: { admin: 200, officer: 403, reviewer: 403, applicantAdmin: 403, filler: 403, expert: 403 },
+  },
   { route: 'GET /api/applications', request: async () => ({ method: 'GET', url: '/api/applications' }), in: all(200) },
   {
     route: 'POST /api/applications',

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { CallDetail, CallList, CallListInfo, CallListRows, CheckAnswersBody, CheckAnswersResult } from '@shenbao/contracts';
+import { CallDetail, CallList, CallListInfo, CallListRows, CallSummary, CheckAnswersBody, CheckAnswersResult } from '@shenbao/contracts';
 import type { AppDeps } from '../../platform/http.ts';
 import { AppError } from '../../platform/errors.ts';
 import * as programs from './service.ts';
@@ -29,6 +29,28 @@ export const programRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
     '/api/calls/:id/forms/:formId/check',
     { schema: { tags: ['申报通知'], summary: '按配置包规则检查填报内容', params: FormParams, body: CheckAnswersBody, response: { 200: CheckAnswersResult } }, config: { action: 'call.check' } },
     async (request) => programs.checkAnswers(db, request.ctx, request.params.id, request.params.formId, request.body.answers),
+  );
+
+  app.put(
+    '/api/calls/:id/stages/:stageId',
+    {
+      schema: {
+        tags: ['申报通知'],
+        summary: '调整阶段时间（开始、截止、延期；null 恢复通知原定时间）',
+        params: Type.Object({ id: CallParams.properties.id, stageId: Type.String({ pattern: '^[a-z_]+$', maxLength: 50 }) }),
+        body: Type.Object(
+          {
+            opens: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+            closes: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+            extensionUntil: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: CallSummary },
+      },
+      config: { action: 'call.schedule' },
+    },
+    async (request) => programs.rescheduleStage(db, request.ctx, request.params.id, request.params.stageId, request.body),
   );
 
   app.get(

@@ -81,6 +81,20 @@ export function applicationDeadline(row: Pick<store.CallRow, 'program' | 'schedu
   return { opens: application?.opens ?? null, closes: closing?.closes ?? null, extensionUntil: closing?.extensionUntil ?? null };
 }
 
+function applicationPhase(row: Pick<store.CallRow, 'program' | 'schedule'>, now: Date): CallSummary['application'] {
+  const w = applicationDeadline(row);
+  const t = now.getTime();
+  const phase =
+    w.opens && t < Date.parse(w.opens)
+      ? 'upcoming'
+      : !w.closes || t <= Date.parse(w.closes)
+        ? 'open'
+        : w.extensionUntil && t <= Date.parse(w.extensionUntil)
+          ? 'extension'
+          : 'closed';
+  return { phase, ...w };
+}
+
 function stageNow(row: Pick<store.CallRow, 'program' | 'schedule'>, now: Date) {
   const t = now.getTime();
   const stages = effectiveStages(row);
@@ -122,6 +136,7 @@ async function toSummary(db: DbOrTx, row: store.CallRow, now: Date): Promise<Cal
     forms: row.forms.map((f) => ({ id: f.id, title: f.title, stage: f.stage ?? 'application' })),
     ...stageNow(row, now),
     lists,
+    application: applicationPhase(row, now),
     serverTime: now.toISOString(),
   };
 }
