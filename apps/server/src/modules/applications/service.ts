@@ -289,7 +289,9 @@ export async function saveSection(db: Db, ctx: RequestContext, id: string, secti
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(body.answers)) {
     const field = fields.get(key)!;
-    patch[key] = field.type === 'attachment' ? canonicalFiles(key, value, files) : value;
+    if (field.type === 'attachment') patch[key] = canonicalFiles(key, value, files);
+    else if (field.type === 'table' && Array.isArray(value)) patch[key] = canonicalTableFiles(field, value, files);
+    else patch[key] = value;
   }
   const user = (await displayNames(db, [actor.userId])).get(actor.userId) ?? actor.username;
   const saved = await db.transaction(async (tx) => {
@@ -324,6 +326,25 @@ function canonicalFiles(fieldId: string, value: unknown, files: Awaited<ReturnTy
     const file = files.find((f) => f.id === fileId && f.fieldId === fieldId);
     if (!file) throw invalid('附件不存在', [{ path: `/body/answers/${fieldId}/${i}`, message: '该文件不是本申报此栏目上传的文件' }]);
     return fileRef(file);
+  });
+}
+
+/** Attachment cells of a table hold files uploaded to the slot "<table>.<column>" of this application. */
+function canonicalTableFiles(field: Extract<PackField, { type: 'table' }>, rows: unknown[], files: Awaited<ReturnType<typeof store.filesOf>>): unknown[] {
+  const attachmentColumns = field.columns.filter((c) => c.type === 'attachment').map((c) => c.id);
+  if (attachmentColumns.length === 0) return rows;
+  return rows.map((row, i) => {
+    if (!row || typeof row !== 'object') return row;
+    const copy = { ...(row as Record<string, unknown>) };
+    for (const col of attachmentColumns) {
+      if (copy[col] === undefined || copy[col] === null) continue;
+      try {
+        copy[col] = canonicalFiles(`${field.id}.${col}`, copy[col], files);
+      } catch {
+        throw invalid('附件不存在', [{ path: `/body/answers/${field.id}/${i}/${col}`, message: '该文件不是本申报此栏目上传的文件' }]);
+      }
+    }
+    return copy;
   });
 }
 

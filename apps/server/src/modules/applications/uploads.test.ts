@@ -15,6 +15,7 @@ let base: string;
 let admin: Session;
 let miitApp: string;
 let hebeiApp: string;
+let platformApp: string;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shenbao-upload-test-'));
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
@@ -69,6 +70,7 @@ beforeAll(async () => {
   // The Hebei call expects Hebei applicants; for upload mechanics any draft of the form will do.
   await t.database.pool.query(`UPDATE calls SET program = jsonb_set(program, '{applicantKinds}', '["enterprise"]') WHERE id = $1`, [hebei]);
   hebeiApp = await create(hebei, 'mode-application');
+  platformApp = await create(await buildOpenCall(t.database, 'hebei-2022-platform-cultivation', { issuer: province }), 'application');
 }, 120_000);
 afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
@@ -108,6 +110,24 @@ describe('附件上传（tus 断点续传）', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toBe('「企业成就证明材料」单个文件不得超过20MB');
+  });
+
+  it('keeps files of a table column (a customer\'s evidence) in their own slot until a row holds them', async () => {
+    const result = await tus(platformApp, 'typicalCustomers.evidence', '用户证明.pdf', PDF);
+    expect(result.error).toBeUndefined();
+    const [file] = (await t.database.pool.query(`SELECT id FROM application_files WHERE application_id = $1 AND field_id = 'typicalCustomers.evidence'`, [platformApp])).rows;
+    const d = await detail(platformApp);
+    const section = (await t.database.pool.query(`SELECT program, forms FROM calls WHERE id = (SELECT call_id FROM applications WHERE id = $1)`, [platformApp])).rows[0].forms
+      .find((f: { id: string }) => f.id === 'application')
+      .sections.find((x: { fields: { id: string }[] }) => x.fields.some((fld) => fld.id === 'typicalCustomers')).id;
+    const save = (rows: unknown[]) =>
+      admin.request({ method: 'PUT', url: `/api/applications/${platformApp}/sections/${section}`, payload: { answers: { typicalCustomers: rows }, baseVersion: d.sectionVersions[section] ?? 0 } });
+    const spoofed = await save([{ name: '某用户企业', evidence: [{ fileId: '00000000-0000-4000-8000-000000000000' }] }]);
+    expect(spoofed.statusCode).toBe(400);
+    expect(spoofed.json().error.fields[0].path).toBe('/body/answers/typicalCustomers/0/evidence');
+    const saved = await save([{ name: '某用户企业', evidence: [{ fileId: file.id }] }]);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await detail(platformApp)).answers.typicalCustomers[0].evidence).toEqual([expect.objectContaining({ fileId: file.id, sha256: sha(PDF), size: PDF.length })]);
   });
 
   it('reads a video length with ffprobe and refuses a 4-minute video for the 5–10 minute slot', async () => {

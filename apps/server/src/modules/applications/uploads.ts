@@ -50,9 +50,13 @@ function parseMetadata(header: string | undefined): Record<string, string> {
   return out;
 }
 
+/** A top-level attachment field ("video"), or an attachment column of a table ("customers.evidence"). */
 function findAttachmentField(fields: PackField[], id: string): AttachmentField | null {
-  const field = fields.find((f) => f.id === id);
-  return field?.type === 'attachment' ? field : null;
+  const [top, column] = id.split('.');
+  const field = fields.find((f) => f.id === top);
+  if (column === undefined) return field?.type === 'attachment' ? field : null;
+  const col = field?.type === 'table' ? field.columns.find((c) => c.id === column) : undefined;
+  return col?.type === 'attachment' ? col : null;
 }
 
 const secondsText = (s: number) => (s % 60 === 0 ? `${s / 60}分钟` : `${s}秒`);
@@ -143,14 +147,14 @@ async function authoriseCreate(deps: UploadDeps, actor: Actor, request: FastifyR
   const meta = parseMetadata(request.headers['upload-metadata'] as string | undefined);
   const { app, fields } = await editableApplication(deps, actor, meta.applicationId ?? '');
   const field = findAttachmentField(fields, meta.fieldId ?? '');
-  if (!field) throw invalid('附件栏目不存在', [{ path: '/metadata/fieldId', message: '表单中没有该附件栏目' }]);
+  if (!field) throw invalid('附件栏目不存在', [{ path: '/metadata/fieldId', message: '表单中没有该附件栏目（表格中的附件栏写作“表格.列”）' }]);
   const name = meta.filename ?? '';
   const ext = (/\.[^.]+$/.exec(name)?.[0] ?? '').toLowerCase();
   if (!name || !field.accept.includes(ext)) throw invalid(`「${field.label}」只接受 ${field.accept.join('、')} 文件`, [{ path: `/${field.id}`, message: `不接受的文件类型：${name}` }]);
   const size = Number(request.headers['upload-length']);
   if (!Number.isFinite(size) || size <= 0) throw invalid('请提供文件大小（Upload-Length）', [{ path: '/headers/upload-length', message: '缺少文件大小' }]);
   if (size > field.maxSizeMB * 1024 * 1024) throw invalid(`「${field.label}」单个文件不得超过${field.maxSizeMB}MB`, [{ path: `/${field.id}`, message: `${name} 超过${field.maxSizeMB}MB` }]);
-  const present = Array.isArray(app.answers[field.id]) ? (app.answers[field.id] as unknown[]).length : 0;
+  const present = Array.isArray(app.answers[meta.fieldId ?? '']) ? (app.answers[meta.fieldId ?? ''] as unknown[]).length : 0;
   if (field.maxCount !== undefined && present >= field.maxCount) throw invalid(`「${field.label}」最多上传${field.maxCount}个文件`, [{ path: `/${field.id}`, message: '已达到文件数量上限，请先删除已上传的文件' }]);
   if (field.video && !deps.canProbeVideo) throw new AppError(503, 'feature_unavailable', '服务器缺少 ffmpeg（ffprobe），暂时无法检测视频时长，视频上传不可用，请联系平台管理员');
 }
@@ -177,7 +181,7 @@ async function finishUpload(deps: UploadDeps, uploadId: string, actor: { userId:
   const form = call?.forms.find((f) => f.id === app.formId);
   const field = form ? findAttachmentField(form.sections.flatMap((s) => s.fields), pending.fieldId) : null;
   if (!field || !form) throw notFound('附件栏目');
-  const sectionId = form.sections.find((s) => s.fields.some((f) => f.id === field.id))!.id;
+  const sectionId = form.sections.find((s) => s.fields.some((f) => f.id === pending.fieldId.split('.')[0]))!.id;
   const filePath = path.join(deps.uploadDir, uploadId);
   const ext = (/\.[^.]+$/.exec(pending.fileName)?.[0] ?? '').toLowerCase();
   const detected = await fileTypeFromFile(filePath);
@@ -200,8 +204,14 @@ async function finishUpload(deps: UploadDeps, uploadId: string, actor: { userId:
   const ctx: RequestContext = { actor: null, requestId: actor.requestId, ip: actor.ip };
   return deps.db.transaction(async (tx) => {
     await tx.execute(sql`INSERT INTO blobs (sha256, size, mime) VALUES (${sha256}, ${size}, ${detected.mime}) ON CONFLICT DO NOTHING`);
-    const row = await store.insertFile(tx, { applicationId: app.id, fieldId: field.id, name: pending.fileName, sha256, size, mime: detected.mime, durationSeconds, uploadedBy: actor.userId });
+    const row = await store.insertFile(tx, { applicationId: app.id, fieldId: pending.fieldId, name: pending.fileName, sha256, size, mime: detected.mime, durationSeconds, uploadedBy: actor.userId });
     const ref = fileRef(row);
+    // A table cell's file is placed in its row by the client's next save of that table; the slot holds it until then.
+    if (pending.fieldId.includes('.')) {
+      await store.deletePendingUpload(tx, uploadId);
+      await recordEvent(tx, ctx, { action: 'application.upload', resourceType: 'application', resourceId: app.id, details: { fieldId: pending.fieldId, name: pending.fileName, sha256, size } }, { userId: actor.userId, organisationId: actor.organisationId });
+      return ref;
+    }
     // Attach the file to the answers and move that section's version on, so a stale editor cannot drop it.
     await tx.execute(sql`
       UPDATE applications SET
