@@ -247,18 +247,15 @@ export async function assignFillers(db: Db, ctx: RequestContext, id: string, fil
 }
 
 async function ruleContext(db: DbOrTx, app: store.ApplicationRow, call: CallRecord): Promise<RuleContext> {
-  const [org, lists, others] = await Promise.all([
-    organisationFacts(db, app.applicantOrganisationId),
-    callListRows(db, call.id),
-    store.otherApplicationsOf(db, app.applicantOrganisationId, app.id),
-  ]);
-  const applications = await Promise.all(
-    others.map(async (o) => {
-      const otherCall = o.callId === call.id ? call : await findCallRecord(db, o.callId);
-      const path = otherCall && o.directionId ? categoryPath(otherCall.program.categories, o.directionId) : null;
-      return { ...o, packId: o.callId, year: otherCall?.year ?? null, categoryId: path?.[0]?.id ?? null, selected: false, demonstrationUntil: null, acceptance: null };
-    }),
-  );
+  // One after another: inside a transaction all queries share one connection.
+  const org = await organisationFacts(db, app.applicantOrganisationId);
+  const lists = await callListRows(db, call.id);
+  const applications = [];
+  for (const o of await store.otherApplicationsOf(db, app.applicantOrganisationId, app.id)) {
+    const otherCall = o.callId === call.id ? call : await findCallRecord(db, o.callId);
+    const path = otherCall && o.directionId ? categoryPath(otherCall.program.categories, o.directionId) : null;
+    applications.push({ ...o, packId: o.callId, year: otherCall?.year ?? null, categoryId: path?.[0]?.id ?? null, selected: false, demonstrationUntil: null, acceptance: null });
+  }
   return { org, lists, applications, call: { id: call.id, year: call.year }, now: (await databaseNow(db)).toISOString() };
 }
 

@@ -1,12 +1,26 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/database.ts';
 import { callLists, callPackVersions, calls } from './tables.ts';
 
 export type CallRow = typeof calls.$inferSelect;
 
+// A pack version's content never changes (its hash is its identity), so every process may keep it in memory;
+// only the small mutable columns (schedule, issuer, version) are read on each call.
+const contentByHash = new Map<string, Pick<CallRow, 'program' | 'forms'>>();
+
 export async function findCall(db: DbOrTx, id: string): Promise<CallRow | null> {
-  const [row] = await db.select().from(calls).where(eq(calls.id, id));
-  return row ?? null;
+  const { program, forms, ...light } = getTableColumns(calls);
+  const [row] = await db.select(light).from(calls).where(eq(calls.id, id));
+  if (!row) return null;
+  let content = contentByHash.get(row.hash);
+  if (!content) {
+    const [full] = await db.select({ program, forms }).from(calls).where(eq(calls.id, id));
+    if (!full) return null;
+    content = full;
+    if (contentByHash.size > 200) contentByHash.clear();
+    contentByHash.set(row.hash, content);
+  }
+  return { ...row, ...content };
 }
 
 export async function listCalls(db: DbOrTx): Promise<CallRow[]> {
