@@ -12,13 +12,14 @@ export async function findCall(db: DbOrTx, id: string): Promise<CallRow | null> 
   const { program, forms, ...light } = getTableColumns(calls);
   const [row] = await db.select(light).from(calls).where(eq(calls.id, id));
   if (!row) return null;
-  let content = contentByHash.get(row.hash);
+  const key = `${id}:${row.hash}`;
+  let content = contentByHash.get(key);
   if (!content) {
     const [full] = await db.select({ program, forms }).from(calls).where(eq(calls.id, id));
     if (!full) return null;
     content = full;
     if (contentByHash.size > 200) contentByHash.clear();
-    contentByHash.set(row.hash, content);
+    contentByHash.set(key, content);
   }
   return { ...row, ...content };
 }
