@@ -5,3 +5,4 @@ export * from './audit.ts';
 export * from './packs.ts';
 export * from './programs.ts';
 export * from './applications.ts';
+export * from './recommendations.ts';

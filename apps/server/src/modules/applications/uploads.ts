@@ -133,7 +133,7 @@ async function editableApplication(deps: UploadDeps, actor: Actor, applicationId
   const app = /^[0-9a-f-]{36}$/.test(applicationId) ? await store.findApplication(deps.db, applicationId) : null;
   if (!app) throw notFound('申报');
   const fillerIds = await store.fillersOf(deps.db, app.id);
-  const resource = { applicantOrganisationId: app.applicantOrganisationId, recommenderOrganisationId: app.recommenderOrganisationId, fillerIds, actorOwnsCall: false, status: app.status };
+  const resource = { applicantOrganisationId: app.applicantOrganisationId, recommenderOrganisationId: app.recommenderOrganisationId, fillerIds, actorOwnsCall: false, actorAboveRecommender: false, status: app.status };
   if (!can(actor, 'application.read', resource)) throw notFound('申报');
   if (!can(actor, 'application.edit', resource)) throw forbidden('只有申报单位管理员和指定的填报人可以上传附件');
   if (!isEditable(app.status)) throw new AppError(409, 'conflict', '申报已提交，不能再上传附件');

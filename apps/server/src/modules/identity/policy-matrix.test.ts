@@ -104,6 +104,14 @@ async function applicationWithFile(scope: Scope): Promise<{ id: string; fileId: 
   return { id, fileId: rows[0].id };
 }
 
+/** The draft recommendation of the in-scope city (or the other province's city) in the open call. */
+async function recommendation(scope: Scope): Promise<{ id: string; version: number }> {
+  const [call, org] = scope === 'in' ? [f.openCall, f.city] : [f.otherOpenCall, f.otherCity];
+  await t.database.pool.query(`INSERT INTO recommendations (call_id, channel_id, recommender_organisation_id, status) VALUES ($1, 'city', $2, 'draft') ON CONFLICT DO NOTHING`, [call, org.id]);
+  const { rows } = await t.database.pool.query(`SELECT id, version FROM recommendations WHERE call_id = $1 AND recommender_organisation_id = $2`, [call, org.id]);
+  return rows[0];
+}
+
 const tusHeaders = (id: string, extra: Record<string, string> = {}) => ({
   'tus-resumable': '1.0.0',
   'upload-length': '5',
@@ -319,6 +327,65 @@ const CASES: RouteCase[] = [
     in: { admin: 404, officer: 404, reviewer: 404, applicantAdmin: 400, filler: 400, expert: 404 },
     out: { admin: 404, officer: 404, reviewer: 404, applicantAdmin: 404, filler: 404, expert: 404 },
   },
+  {
+    route: 'GET /api/review/inbox',
+    request: async (fx) => ({ method: 'GET', url: `/api/review/inbox?callId=${fx.openCall}` }),
+    in: { admin: 403, officer: 403, reviewer: 200, applicantAdmin: 403, filler: 403, expert: 403 },
+  },
+  {
+    route: 'POST /api/applications/:id/review',
+    request: async (_f, scope) => ({
+      method: 'POST',
+      url: `/api/applications/${await application(scope, 'submitted')}/review`,
+      payload: { decision: 'rejected', opinion: '不符合条件', checklist: {} },
+    }),
+    in: { admin: 403, officer: 403, reviewer: 200, applicantAdmin: 403, filler: 403, expert: 403 },
+    out: { admin: 403, officer: 403, reviewer: 404, applicantAdmin: 403, filler: 403, expert: 403 },
+  },
+  {
+    route: 'GET /api/recommendations',
+    request: async (fx) => ({ method: 'GET', url: `/api/recommendations?callId=${fx.openCall}` }),
+    in: { admin: 200, officer: 200, reviewer: 200, applicantAdmin: 403, filler: 403, expert: 403 },
+  },
+  {
+    route: 'GET /api/recommendations/:id',
+    request: async (_f, scope) => ({ method: 'GET', url: `/api/recommendations/${(await recommendation(scope)).id}` }),
+    in: { admin: 200, officer: 200, reviewer: 200, applicantAdmin: 404, filler: 404, expert: 404 },
+    out: { admin: 200, officer: 404, reviewer: 404, applicantAdmin: 404, filler: 404, expert: 404 },
+  },
+  {
+    route: 'GET /api/recommendations/:id/summary.xlsx',
+    request: async (_f, scope) => ({ method: 'GET', url: `/api/recommendations/${(await recommendation(scope)).id}/summary.xlsx` }),
+    in: { admin: 200, officer: 200, reviewer: 200, applicantAdmin: 404, filler: 404, expert: 404 },
+    out: { admin: 200, officer: 404, reviewer: 404, applicantAdmin: 404, filler: 404, expert: 404 },
+  },
+  {
+    route: 'PUT /api/recommendations/:id/ranking',
+    request: async (_f, scope) => {
+      const rec = await recommendation(scope);
+      const { rows } = await t.database.pool.query('SELECT application_id FROM recommendation_items WHERE recommendation_id = $1 ORDER BY rank', [rec.id]);
+      return { method: 'PUT', url: `/api/recommendations/${rec.id}/ranking`, payload: { order: rows.map((r) => r.application_id), version: rec.version } };
+    },
+    in: { admin: 403, officer: 403, reviewer: 200, applicantAdmin: 404, filler: 404, expert: 404 },
+    out: { admin: 403, officer: 404, reviewer: 404, applicantAdmin: 404, filler: 404, expert: 404 },
+  },
+  {
+    // An empty recommendation: 400 shows the reviewer passed authorisation.
+    route: 'POST /api/recommendations/:id/issue',
+    request: async (_f, scope) => {
+      const rec = await recommendation(scope);
+      return { method: 'POST', url: `/api/recommendations/${rec.id}/issue`, payload: { opinion: '同意推荐', signerName: '张处长', version: rec.version } };
+    },
+    in: { admin: 403, officer: 403, reviewer: 400, applicantAdmin: 404, filler: 404, expert: 404 },
+    out: { admin: 403, officer: 404, reviewer: 404, applicantAdmin: 404, filler: 404, expert: 404 },
+  },
+  {
+    // A draft: 409 shows the owner passed authorisation (only issued ones can be reopened).
+    route: 'POST /api/recommendations/:id/reopen',
+    request: async (_f, scope) => ({ method: 'POST', url: `/api/recommendations/${(await recommendation(scope)).id}/reopen`, payload: { reason: '重新开启' } }),
+    in: { admin: 403, officer: 409, reviewer: 403, applicantAdmin: 404, filler: 404, expert: 404 },
+    out: { admin: 403, officer: 404, reviewer: 404, applicantAdmin: 404, filler: 404, expert: 404 },
+  },
   { route: 'GET /api/notifications', request: async () => ({ method: 'GET', url: '/api/notifications' }), in: all(200) },
   {
     route: 'POST /api/notifications/read',
@@ -351,8 +418,12 @@ beforeAll(async () => {
     openCall: '',
     otherOpenCall: '',
   };
-  f.openCall = await buildOpenCall(t.database, 'hebei-2023-innovation-pilot', { issuer: province });
-  f.otherOpenCall = await buildOpenCall(t.database, 'hebei-2023-innovation-pilot', { issuer: otherProvince });
+  const schedule = {
+    application: { opens: new Date(Date.now() - 86_400_000).toISOString(), closes: new Date(Date.now() + 10 * 86_400_000).toISOString() },
+    recommendation: { closes: new Date(Date.now() + 20 * 86_400_000).toISOString() },
+  };
+  f.openCall = await buildOpenCall(t.database, 'hebei-2023-innovation-pilot', { issuer: province, schedule });
+  f.otherOpenCall = await buildOpenCall(t.database, 'hebei-2023-innovation-pilot', { issuer: otherProvince, schedule });
   otherApplicantAdmin = await signIn(t.app, (await buildUser(t.database, f.otherEnterprise, ['applicant_admin'])).username);
   const pack = await loadPack(path.join(REPO_ROOT, 'programs/hebei-2023-innovation-pilot'));
   for (const [id, issuer] of [[f.call, province], [f.otherCall, otherProvince]] as const) {

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../platform/database.ts';
+import { uuidArray, type Db, type DbOrTx } from '../../platform/database.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { requireActor } from '../identity/index.ts';
@@ -50,7 +50,7 @@ export async function markRead(db: Db, ctx: RequestContext, ids: string[]): Prom
   if (own.length !== ids.length) throw notFound('通知');
   await db.transaction(async (tx) => {
     await tx.execute(sql`INSERT INTO notification_reads (notification_id, user_id)
-      SELECT id, ${actor.userId}::uuid FROM unnest(${ids}::uuid[]) AS id
+      SELECT id, ${actor.userId}::uuid FROM unnest(${uuidArray(ids)}) AS id
       WHERE NOT EXISTS (SELECT 1 FROM notification_reads r WHERE r.notification_id = id AND r.user_id = ${actor.userId}::uuid)`);
     await recordEvent(tx, ctx, { action: 'notification.read', resourceType: 'notification', resourceId: null, details: { ids } });
   });
