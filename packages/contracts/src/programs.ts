@@ -42,7 +42,7 @@ export const CallSummary = Type.Object({
   lists: Type.Array(CallListInfo),
   /** 申报期: whether new applications may be started now (server clock), and until when. */
   application: Type.Object({
-    phase: Type.Enum(['upcoming', 'open', 'extension', 'closed']),
+    phase: Type.Enum(['unscheduled', 'upcoming', 'open', 'extension', 'closed']),
     opens: Nullable(Type.String()),
     closes: Nullable(Type.String()),
     extensionUntil: Nullable(Type.String()),

@@ -21,10 +21,13 @@ export async function openDemoCalls(db: Db): Promise<string[]> {
   const ctx: RequestContext = { actor: null, requestId: 'demo-calls', ip: null };
   for (const { call, days } of demo.open) {
     await db.transaction(async (tx) => {
+      // Applications for `days`, then 15 more days for the cities' recommendation and 10 for the province round.
+      const at = (offsetDays: number) => sql`to_char(date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') + make_interval(days => ${offsetDays}) - interval '1 second', 'YYYY-MM-DD"T"HH24:MI:SS"+08:00"')`;
       const result = await tx.execute<{ id: string }>(sql`
-        UPDATE calls SET schedule = jsonb_build_object('application', jsonb_build_object(
-            'opens', to_char(date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD"T"HH24:MI:SS"+08:00"'),
-            'closes', to_char(date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') + make_interval(days => ${days}) - interval '1 second', 'YYYY-MM-DD"T"HH24:MI:SS"+08:00"')))
+        UPDATE calls SET schedule = jsonb_build_object(
+            'application', jsonb_build_object('opens', to_char(date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD"T"HH24:MI:SS"+08:00"'), 'closes', ${at(days)}),
+            'recommendation', jsonb_build_object('closes', ${at(days + 15)}),
+            'provincial_recommendation', jsonb_build_object('closes', ${at(days + 25)}))
         WHERE id = ${call} AND schedule = '{}'::jsonb RETURNING id`);
       if (result.rows.length === 0) return;
       for (const [listId, rows] of Object.entries(demo.lists[call] ?? {})) {

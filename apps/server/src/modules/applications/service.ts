@@ -187,6 +187,7 @@ export async function createApplication(db: Db, ctx: RequestContext, body: Creat
   if (!call.program.applicantKinds.includes(org.kind as never)) throw forbidden('本单位类型不在本通知的申报主体范围内');
   const deadline = applicationDeadline(call);
   const now = await databaseNow(db);
+  if (!deadline.opens && !deadline.closes) throw new AppError(409, 'not_open', '发文单位尚未安排本通知的申报时间');
   if (deadline.opens && now < new Date(deadline.opens)) throw new AppError(409, 'not_open', `申报尚未开始，开始时间：${formatTime(deadline.opens)}`);
   if (deadline.closes && now > new Date(deadline.closes)) throw new AppError(409, 'deadline_passed', `申报已于${formatTime(deadline.closes)}截止（以服务器时间为准），不能新建申报`);
 

@@ -85,7 +85,9 @@ function applicationPhase(row: Pick<store.CallRow, 'program' | 'schedule'>, now:
   const w = applicationDeadline(row);
   const t = now.getTime();
   const phase =
-    w.opens && t < Date.parse(w.opens)
+    !w.opens && !w.closes
+      ? 'unscheduled' // a rules document such as 003: the owner sets the dates of each round
+      : w.opens && t < Date.parse(w.opens)
       ? 'upcoming'
       : !w.closes || t <= Date.parse(w.closes)
         ? 'open'
