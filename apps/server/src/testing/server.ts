@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readConfig, REPO_ROOT } from '../platform/config.ts';
 import { loadPack, syncPacks } from '../modules/programs/index.ts';
-import { connect, tempDir } from '../platform/database.ts';
+import { connect, tempDir, type Database } from '../platform/database.ts';
 import { buildApp } from '../platform/http.ts';
 import { checkSystemPackages } from '../platform/system-packages.ts';
 import { seedDemoData } from '../demo/seed.ts';
@@ -11,7 +11,7 @@ import { openDemoCalls } from '../demo/calls.ts';
 import { ensureWebBuilt } from '../platform/web-build.ts';
 
 /** The whole platform on a random port, for browser tests: API, built web app, demo data on the run's test database. */
-export async function startTestServer(): Promise<{ url: string; close(): Promise<void> }> {
+export async function startTestServer(): Promise<{ url: string; database: Database; close(): Promise<void> }> {
   const dataDir = await tempDir('shenbao-e2e-data-');
   const config = { ...readConfig({}), secureCookies: false, blobDir: `${dataDir}/blobs`, uploadDir: `${dataDir}/uploads` };
   await ensureWebBuilt(config.webDistDir);
@@ -25,6 +25,7 @@ export async function startTestServer(): Promise<{ url: string; close(): Promise
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}`,
+    database,
     async close() {
       await app.close();
       await database.close();
