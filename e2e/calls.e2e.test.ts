@@ -78,7 +78,8 @@ describe('申报通知', () => {
     screenshotOnFailure('list');
     await signIn('hebei.officer');
     await page.getByTestId('menu-calls').click();
-    const row = page.locator('[data-testid=calls-table] tr.ant-table-row', { hasText: DOCUMENT_NUMBER });
+    // Other test files add copies of this call with the same 文号: find the demo call's own row.
+    const row = page.locator(`[data-testid=calls-table] tr.ant-table-row[data-row-key="${CALL_ID}"]`);
     await row.waitFor();
     expect(await row.textContent()).toContain('河北省工业和信息化厅');
     await screenshot('list');
@@ -175,7 +176,8 @@ describe('申报通知', () => {
       await route.fulfill({ response, json: body });
     });
     await page.getByTestId('menu-calls').click();
-    const row = page.locator('[data-testid=calls-table] tr.ant-table-row', { hasText: DOCUMENT_NUMBER });
+    // Other test files add copies of this call with the same 文号: find the demo call's own row.
+    const row = page.locator(`[data-testid=calls-table] tr.ant-table-row[data-row-key="${CALL_ID}"]`);
     await row.getByTestId('deadline-countdown').waitFor();
     expect(await row.getByTestId('deadline-countdown').textContent()).toMatch(/^剩余 2 天 00:(29|30):\d\d$/);
     expect(await row.textContent()).toContain('2023年05月20日 23:59市级审核推荐');
