@@ -4,6 +4,7 @@ import type { OrganisationKind, Role } from '@shenbao/contracts';
 export interface Actor {
   userId: string;
   username: string;
+  displayName: string;
   roles: Role[];
   organisationId: string;
   organisationKind: OrganisationKind;

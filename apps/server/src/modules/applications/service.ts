@@ -288,7 +288,8 @@ export async function saveSection(db: Db, ctx: RequestContext, id: string, secti
   const unknown = Object.keys(body.answers).filter((k) => !fields.has(k) || fields.get(k)!.type === 'computed');
   if (unknown.length) throw invalid('含有本章节之外的字段', unknown.map((k) => ({ path: `/body/answers/${k}`, message: `「${section.title}」没有可填写的字段“${k}”` })));
 
-  const files = await store.filesOf(db, id);
+  const needsFiles = Object.keys(body.answers).some((k) => ['attachment', 'table'].includes(fields.get(k)!.type));
+  const files = needsFiles ? await store.filesOf(db, id) : [];
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(body.answers)) {
     const field = fields.get(key)!;
@@ -296,7 +297,7 @@ export async function saveSection(db: Db, ctx: RequestContext, id: string, secti
     else if (field.type === 'table' && Array.isArray(value)) patch[key] = canonicalTableFiles(field, value, files);
     else patch[key] = value;
   }
-  const user = (await displayNames(db, [actor.userId])).get(actor.userId) ?? actor.username;
+  const user = actor.displayName;
   const saved = await db.transaction(async (tx) => {
     const result = await store.saveSection(tx, id, sectionId, body.baseVersion, patch, { userId: actor.userId, name: user }, {
       projectName: 'projectName' in patch ? (typeof patch.projectName === 'string' ? patch.projectName : null) : undefined,
@@ -307,7 +308,7 @@ export async function saveSection(db: Db, ctx: RequestContext, id: string, secti
     return result;
   });
   if (!saved) throw await sectionConflict(db, id, section.title, sectionId);
-  const fresh = (await store.findApplication(db, id))!;
+  const fresh = { ...app, answers: saved.answers };
   const checked = await runRules(db, fresh, call, fresh.answers);
   return { sectionVersion: saved.version, savedAt: saved.savedAt.toISOString(), violations: checked.violations, computed: checked.computed };
 }

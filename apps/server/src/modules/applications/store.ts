@@ -39,8 +39,8 @@ export async function saveSection(
   patch: Record<string, unknown>,
   saver: { userId: string; name: string },
   denormalised: { projectName?: string | null; directionId?: string | null },
-): Promise<{ version: number; savedAt: Date } | null> {
-  const result = await db.execute<{ version: number; updated_at: Date }>(sql`
+): Promise<{ version: number; savedAt: Date; answers: Record<string, unknown> } | null> {
+  const result = await db.execute<{ version: number; updated_at: Date; answers: Record<string, unknown> }>(sql`
     UPDATE applications SET
       answers = answers || ${JSON.stringify(patch)}::jsonb,
       section_versions = section_versions || jsonb_build_object(${sectionId}::text, ${baseVersion + 1}::int),
@@ -51,9 +51,9 @@ export async function saveSection(
     WHERE id = ${id}
       AND status IN ('draft', 'returned', 'withdrawn')
       AND COALESCE((section_versions ->> ${sectionId})::int, 0) = ${baseVersion}
-    RETURNING (section_versions ->> ${sectionId})::int AS version, updated_at`);
+    RETURNING (section_versions ->> ${sectionId})::int AS version, updated_at, answers`);
   const row = result.rows[0];
-  return row ? { version: row.version, savedAt: new Date(row.updated_at) } : null;
+  return row ? { version: row.version, savedAt: new Date(row.updated_at), answers: row.answers } : null;
 }
 
 export async function updateApplication(db: DbOrTx, id: string, values: Partial<typeof applications.$inferInsert>) {

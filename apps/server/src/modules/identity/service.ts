@@ -329,10 +329,7 @@ export async function describeActors(db: DbOrTx, userIds: (string | null)[], org
 
 /** The facts rules read as $org. */
 export async function organisationFacts(db: DbOrTx, id: string) {
-  const record = await store.findOrganisation(db, id);
-  if (!record) return null;
-  const { org } = record;
-  return { id: org.id, name: org.name, kind: org.kind, creditCode: org.creditCode, divisionCode: org.divisionCode, regionClass: org.regionClass };
+  return store.organisationFacts(db, id);
 }
 
 export async function organisationResource(db: DbOrTx, id: string) {

@@ -131,6 +131,7 @@ export async function findSessionActor(db: DbOrTx, tokenHash: string) {
     .select({
       userId: users.id,
       username: users.username,
+      displayName: users.displayName,
       roles: users.roles,
       organisationId: organisations.id,
       organisationKind: organisations.kind,
@@ -212,4 +213,12 @@ export async function organisationsOfKindInProvince(db: DbOrTx, kind: string, pr
 
 export async function usersByIds(db: DbOrTx, ids: string[]) {
   return ids.length ? db.select().from(users).where(inArray(users.id, ids)) : [];
+}
+
+export async function organisationFacts(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, creditCode: organisations.creditCode, divisionCode: organisations.divisionCode, regionClass: organisations.regionClass })
+    .from(organisations)
+    .where(eq(organisations.id, id));
+  return row ?? null;
 }
