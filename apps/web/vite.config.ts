@@ -12,6 +12,8 @@ export default defineConfig({
   resolve: {
     alias: {
       '@shenbao/contracts': `${repoRoot}packages/contracts/src/index.ts`,
+      // The rule engine runs in the browser too: the same verdicts while typing as at submission.
+      '@shenbao/rules': `${repoRoot}packages/rules/src/index.ts`,
     },
   },
   build: {

@@ -40,6 +40,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** For requests not made through this module (tus uploads), which must carry the same header. */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /** The auth provider registers how a 401 ends the session (back to /login). */
 export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
@@ -119,6 +124,10 @@ export function apiPost<T>(path: string, body?: unknown, options: RequestOptions
 
 export function apiPatch<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
   return request<T>('PATCH', path, { json: body }, options);
+}
+
+export function apiPut<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+  return request<T>('PUT', path, { json: body }, options);
 }
 
 export function apiDelete<T>(path: string, options: RequestOptions = {}): Promise<T> {

@@ -5,7 +5,7 @@ import type { MessageKey } from './i18n/messages.ts';
 // still decides every request, this only keeps people out of pages they cannot use.
 
 export interface NavItem {
-  key: 'home' | 'calls' | 'organisations' | 'my-org' | 'audit';
+  key: 'home' | 'open-calls' | 'applications' | 'calls' | 'organisations' | 'my-org' | 'audit';
   path: string;
   label: MessageKey;
   testId: string;
@@ -22,6 +22,10 @@ export const AUDIT_VERIFY_ROLES: readonly Role[] = ['platform_admin'];
 export const CALLS_ROLES: readonly Role[] = ROLES;
 /** Imported lists (名单): authorities read them (`call.list.read`); the issuing department's officers import them. */
 export const CALL_LIST_READ_ROLES: readonly Role[] = ['platform_admin', 'program_officer', 'recommender_reviewer'];
+/** 我的申报 and the editor: the applicant's admin and its fillers. */
+export const APPLICANT_ROLES: readonly Role[] = ['applicant_admin', 'applicant_filler'];
+/** An application is read by its applicant and, once submitted, by the authorities it reaches (the server decides). */
+export const APPLICATION_READ_ROLES: readonly Role[] = ROLES;
 export const CALL_LIST_IMPORT_ROLES: readonly Role[] = ['platform_admin', 'program_officer'];
 
 export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boolean {
@@ -30,7 +34,14 @@ export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boo
 
 export function navItemsFor(me: Me): NavItem[] {
   const roles = me.user.roles;
-  const items: NavItem[] = [{ key: 'home', path: '/', label: 'menu.home', testId: 'menu-home' }];
+  const items: NavItem[] = [
+    { key: 'home', path: '/', label: 'menu.home', testId: 'menu-home' },
+    // 申报通知 now taking applications: public, so everyone has it.
+    { key: 'open-calls', path: '/open-calls', label: 'menu.openCalls', testId: 'menu-open-calls' },
+  ];
+  if (hasAnyRole(roles, APPLICANT_ROLES)) {
+    items.push({ key: 'applications', path: '/applications', label: 'menu.applications', testId: 'menu-applications' });
+  }
   if (hasAnyRole(roles, CALLS_ROLES)) {
     items.push({ key: 'calls', path: '/calls', label: 'menu.calls', testId: 'menu-calls' });
   }
@@ -55,6 +66,7 @@ export function selectedNavKey(items: readonly NavItem[], pathname: string): Nav
     return items.some((item) => item.key === 'organisations') ? 'organisations' : 'my-org';
   }
   if (pathname.startsWith('/calls')) return 'calls';
+  if (pathname.startsWith('/applications')) return 'applications';
   if (pathname.startsWith('/audit')) return 'audit';
   return 'home';
 }

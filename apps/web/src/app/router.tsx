@@ -1,4 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
+import { ApplicationPage } from '../features/applications/pages/application-page.tsx';
+import { ApplicationPreviewPage } from '../features/applications/pages/application-preview-page.tsx';
+import { MyApplicationsPage } from '../features/applications/pages/my-applications-page.tsx';
 import { AuditPage } from '../features/audit/pages/audit-page.tsx';
 import { InvitationPage } from '../features/identity/pages/invitation-page.tsx';
 import { LoginPage } from '../features/identity/pages/login-page.tsx';
@@ -6,15 +9,28 @@ import { OrganisationDetailPage } from '../features/identity/pages/organisation-
 import { OrganisationListPage } from '../features/identity/pages/organisation-list-page.tsx';
 import { CallDetailPage } from '../features/programs/pages/call-detail-page.tsx';
 import { CallListPage } from '../features/programs/pages/call-list-page.tsx';
+import { OpenCallsPage } from '../features/programs/pages/open-calls-page.tsx';
 import { HomePage } from '../features/workbench/pages/home-page.tsx';
 import { NotFoundResult } from '../ui/status-views.tsx';
 import { RequireAuth, RequireRole } from './auth/guards.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
-import { AUDIT_ROLES, CALLS_ROLES, ORGANISATION_DETAIL_ROLES, ORGANISATION_LIST_ROLES } from './navigation.ts';
+import { PublicOrAppLayout } from './layout/public-or-app-layout.tsx';
+import { APPLICANT_ROLES, APPLICATION_READ_ROLES, AUDIT_ROLES, CALLS_ROLES, ORGANISATION_DETAIL_ROLES, ORGANISATION_LIST_ROLES } from './navigation.ts';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
   { path: '/invitation', element: <InvitationPage /> },
+  // 申报通知 now taking applications: public, in the app's frame when signed in.
+  { path: '/open-calls', element: <PublicOrAppLayout />, children: [{ index: true, element: <OpenCallsPage /> }] },
+  // The printable preview has no frame at all.
+  {
+    path: '/applications/:id/preview',
+    element: (
+      <RequireAuth>
+        <ApplicationPreviewPage />
+      </RequireAuth>
+    ),
+  },
   {
     path: '/',
     element: (
@@ -37,6 +53,22 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole roles={CALLS_ROLES}>
             <CallDetailPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'applications',
+        element: (
+          <RequireRole roles={APPLICANT_ROLES}>
+            <MyApplicationsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'applications/:id',
+        element: (
+          <RequireRole roles={APPLICATION_READ_ROLES}>
+            <ApplicationPage />
           </RequireRole>
         ),
       },

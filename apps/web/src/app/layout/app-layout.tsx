@@ -1,28 +1,31 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, NotificationOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  FormOutlined,
+  HomeOutlined,
+  NotificationOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Layout, Menu, Typography, type MenuProps } from 'antd';
 import { useMemo, type ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useMe } from '../auth/auth-provider.tsx';
 import { useI18n } from '../i18n/i18n-provider.tsx';
 import { navItemsFor, selectedNavKey, type NavItem } from '../navigation.ts';
+import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx';
+import { HEADER_STYLE } from './header-style.ts';
 import { UserMenu } from './user-menu.tsx';
 
 const ICONS: Record<NavItem['key'], ReactNode> = {
   home: <HomeOutlined />,
-  calls: <NotificationOutlined />,
+  'open-calls': <NotificationOutlined />,
+  applications: <FormOutlined />,
+  calls: <SettingOutlined />,
   organisations: <ApartmentOutlined />,
   'my-org': <TeamOutlined />,
   audit: <AuditOutlined />,
 };
-
-const HEADER_STYLE = {
-  display: 'flex',
-  alignItems: 'center',
-  gap: 16,
-  padding: '0 24px',
-  background: '#0b3a82',
-  color: '#fff',
-} as const;
 
 /** The frame of every signed-in screen; the menu depends on the user's roles. */
 export function AppLayout() {
@@ -54,6 +57,7 @@ export function AppLayout() {
         <Typography.Text data-testid="current-organisation" style={{ color: 'rgba(255,255,255,0.85)', whiteSpace: 'nowrap' }}>
           {me.organisation.name}
         </Typography.Text>
+        <NotificationBell />
         <UserMenu />
       </Layout.Header>
       <Layout>

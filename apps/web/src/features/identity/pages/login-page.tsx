@@ -1,8 +1,8 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, NotificationOutlined, UserOutlined } from '@ant-design/icons';
 import type { LoginBody } from '@shenbao/contracts';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../app/auth/auth-provider.tsx';
 import type { LoginRedirectState } from '../../../app/auth/guards.tsx';
 import { useI18n } from '../../../app/i18n/i18n-provider.tsx';
@@ -77,6 +77,11 @@ export function LoginPage() {
       </Form>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
         {t('login.hint')}
+      </Typography.Paragraph>
+      <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
+        <Link to="/open-calls" data-testid="login-open-calls">
+          <NotificationOutlined /> {t('login.openCalls')}
+        </Link>
       </Typography.Paragraph>
     </CenteredCard>
   );
