@@ -142,6 +142,7 @@ export const SubmitResult = Type.Object({
 export type SubmitResult = Static<typeof SubmitResult>;
 
 export const CheckResult = Type.Object({ violations: Type.Array(Violation), errorCount: Type.Integer(), warningCount: Type.Integer() });
+export type CheckResult = Static<typeof CheckResult>;
 
 export const ReturnBody = Type.Object(
   {
@@ -156,6 +157,7 @@ export type ReturnBody = Static<typeof ReturnBody>;
 export const WithdrawBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false });
 
 export const SnapshotVerification = Type.Object({ seq: Type.Integer(), sha256: Type.String(), recomputed: Type.String(), ok: Type.Boolean() });
+export type SnapshotVerification = Static<typeof SnapshotVerification>;
 
 export const VersionDiff = Type.Object({
   from: Type.Integer(),
@@ -163,3 +165,19 @@ export const VersionDiff = Type.Object({
   changes: Type.Array(Type.Object({ path: Type.String(), label: Type.String(), before: Type.Unknown(), after: Type.Unknown() })),
 });
 export type VersionDiff = Static<typeof VersionDiff>;
+
+export const NotificationList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      type: Type.String(),
+      title: Type.String(),
+      body: Type.String(),
+      link: Type.Union([Type.String(), Type.Null()]),
+      createdAt: Type.String(),
+      readAt: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+  unread: Type.Integer(),
+});
+export type NotificationList = Static<typeof NotificationList>;

@@ -102,7 +102,11 @@ export function createUploadHandler(deps: UploadDeps) {
       try {
         const actor = JSON.parse(req.headers.get(ACTOR_HEADER) ?? '{}') as { userId: string; organisationId: string; requestId: string; ip: string | null };
         const file = await finishUpload(deps, upload.id, actor);
-        return { status_code: 204, headers: { 'x-file-id': file.fileId } };
+        // The finished file's record, so a client can place it (e.g. in a table row) without another request.
+        return {
+          status_code: 204,
+          headers: { 'x-file-id': file.fileId, 'x-file-sha256': file.sha256, 'x-file-size': String(file.size), 'x-file-mime': file.mime, ...(file.durationSeconds != null ? { 'x-file-duration': String(file.durationSeconds) } : {}) },
+        };
       } catch (error) {
         await fs.rm(path.join(deps.uploadDir, upload.id), { force: true });
         await fs.rm(path.join(deps.uploadDir, `${upload.id}.json`), { force: true });

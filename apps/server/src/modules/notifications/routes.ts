@@ -1,23 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Ok } from '@shenbao/contracts';
+import { NotificationList, Ok } from '@shenbao/contracts';
 import type { AppDeps } from '../../platform/http.ts';
 import { listNotifications, markRead } from './service.ts';
 
-const NotificationList = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      type: Type.String(),
-      title: Type.String(),
-      body: Type.String(),
-      link: Type.Union([Type.String(), Type.Null()]),
-      createdAt: Type.String(),
-      readAt: Type.Union([Type.String(), Type.Null()]),
-    }),
-  ),
-  unread: Type.Integer(),
-});
 
 export const notificationRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   app.get('/api/notifications', { schema: { tags: ['通知'], summary: '本单位的站内通知', response: { 200: NotificationList } }, config: { action: 'session.self' } }, async (request) =>
