@@ -337,7 +337,7 @@ export async function organisationResource(db: DbOrTx, id: string) {
   return record ? asResource(record.org) : null;
 }
 
-export const findIssuerOrganisation = (db: DbOrTx, kind: string, divisionCode: string) => store.findOrganisationByKindAndDivision(db, kind, divisionCode);
+export const findIssuerOrganisation = (db: DbOrTx, kind: string, divisionCode: string, name?: string) => store.findOrganisationByKindAndDivision(db, kind, divisionCode, name);
 
 /**
  * The organisation that recommends for an applicant through a channel: the applicant itself or its nearest

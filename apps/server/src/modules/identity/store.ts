@@ -189,13 +189,15 @@ export async function organisationNamesOf(db: DbOrTx, ids: string[]) {
   return ids.length ? db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)) : [];
 }
 
-export async function findOrganisationByKindAndDivision(db: DbOrTx, kind: string, divisionCode: string) {
+/** The organisation a pack names as issuer: by kind and division, the one with the issuer's name if several. */
+export async function findOrganisationByKindAndDivision(db: DbOrTx, kind: string, divisionCode: string, name?: string) {
   const rows = await db
-    .select({ id: organisations.id })
+    .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
-    .where(and(eq(organisations.kind, kind as OrganisationRow['kind']), eq(organisations.divisionCode, divisionCode)))
-    .limit(2);
-  return rows.length === 1 ? rows[0]! : null; // ambiguous means unknown
+    .where(and(eq(organisations.kind, kind as OrganisationRow['kind']), eq(organisations.divisionCode, divisionCode)));
+  const named = name ? rows.filter((r) => r.name === name) : [];
+  if (named.length === 1) return { id: named[0]!.id };
+  return rows.length === 1 ? { id: rows[0]!.id } : null; // ambiguous means unknown
 }
 
 export async function organisationsByIds(db: DbOrTx, ids: string[]) {

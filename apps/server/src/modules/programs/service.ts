@@ -25,9 +25,13 @@ export async function syncPacks(db: Db, packs: LoadedPack[]): Promise<{ created:
     await db.transaction(async (tx) => {
       await store.lockCall(tx, program.id); // two processes starting at once must not both create version n+1
       const latest = await store.latestVersion(tx, program.id);
-      if (latest?.hash === hash) return;
+      const issuer = await findIssuerOrganisation(tx, program.issuer.kind, program.issuer.divisionCode, program.issuer.name);
+      if (latest?.hash === hash) {
+        // Unchanged pack; its issuer may exist only now (organisations loaded after the pack was first seen).
+        if (issuer) await store.setIssuerIfUnknown(tx, program.id, issuer.id);
+        return;
+      }
       const version = (latest?.version ?? 0) + 1;
-      const issuer = await findIssuerOrganisation(tx, program.issuer.kind, program.issuer.divisionCode);
       await store.upsertCall(tx, {
         id: program.id,
         title: program.title,

@@ -76,3 +76,7 @@ export async function lockCall(db: DbOrTx, callId: string) {
 export async function setSchedule(db: DbOrTx, callId: string, schedule: CallRow['schedule']) {
   await db.update(calls).set({ schedule, updatedAt: new Date() }).where(eq(calls.id, callId));
 }
+
+export async function setIssuerIfUnknown(db: DbOrTx, callId: string, issuerOrganisationId: string) {
+  await db.execute(sql`UPDATE calls SET issuer_organisation_id = ${issuerOrganisationId} WHERE id = ${callId} AND issuer_organisation_id IS NULL`);
+}
