@@ -5,7 +5,7 @@ import type { MessageKey } from './i18n/messages.ts';
 // still decides every request, this only keeps people out of pages they cannot use.
 
 export interface NavItem {
-  key: 'home' | 'open-calls' | 'applications' | 'calls' | 'organisations' | 'my-org' | 'audit';
+  key: 'home' | 'open-calls' | 'applications' | 'review' | 'recommendations' | 'calls' | 'organisations' | 'my-org' | 'audit';
   path: string;
   label: MessageKey;
   testId: string;
@@ -27,6 +27,12 @@ export const APPLICANT_ROLES: readonly Role[] = ['applicant_admin', 'applicant_f
 /** An application is read by its applicant and, once submitted, by the authorities it reaches (the server decides). */
 export const APPLICATION_READ_ROLES: readonly Role[] = ROLES;
 export const CALL_LIST_IMPORT_ROLES: readonly Role[] = ['platform_admin', 'program_officer'];
+/** 审核推荐: the recommender's reviewers (inbox, decisions, ranking, issuing). */
+export const REVIEW_ROLES: readonly Role[] = ['recommender_reviewer'];
+/** 推荐情况: the issued recommendations of a call, for its issuing department (admins read them too). */
+export const RECOMMENDATION_OVERSIGHT_ROLES: readonly Role[] = ['program_officer', 'platform_admin'];
+/** One recommendation (where the notices link): its recommender's reviewers and the issuing department. */
+export const RECOMMENDATION_READ_ROLES: readonly Role[] = [...REVIEW_ROLES, ...RECOMMENDATION_OVERSIGHT_ROLES];
 
 export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boolean {
   return roles.some((role) => wanted.includes(role));
@@ -41,6 +47,12 @@ export function navItemsFor(me: Me): NavItem[] {
   ];
   if (hasAnyRole(roles, APPLICANT_ROLES)) {
     items.push({ key: 'applications', path: '/applications', label: 'menu.applications', testId: 'menu-applications' });
+  }
+  if (hasAnyRole(roles, REVIEW_ROLES)) {
+    items.push({ key: 'review', path: '/review', label: 'menu.review', testId: 'menu-review' });
+  }
+  if (hasAnyRole(roles, RECOMMENDATION_OVERSIGHT_ROLES)) {
+    items.push({ key: 'recommendations', path: '/recommendations', label: 'menu.recommendations', testId: 'menu-recommendations' });
   }
   if (hasAnyRole(roles, CALLS_ROLES)) {
     items.push({ key: 'calls', path: '/calls', label: 'menu.calls', testId: 'menu-calls' });
@@ -67,6 +79,10 @@ export function selectedNavKey(items: readonly NavItem[], pathname: string): Nav
   }
   if (pathname.startsWith('/calls')) return 'calls';
   if (pathname.startsWith('/applications')) return 'applications';
+  if (pathname.startsWith('/review')) return 'review';
+  if (pathname.startsWith('/recommendations')) {
+    return items.some((item) => item.key === 'recommendations') ? 'recommendations' : 'review';
+  }
   if (pathname.startsWith('/audit')) return 'audit';
   return 'home';
 }

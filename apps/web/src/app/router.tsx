@@ -10,12 +10,26 @@ import { OrganisationListPage } from '../features/identity/pages/organisation-li
 import { CallDetailPage } from '../features/programs/pages/call-detail-page.tsx';
 import { CallListPage } from '../features/programs/pages/call-list-page.tsx';
 import { OpenCallsPage } from '../features/programs/pages/open-calls-page.tsx';
+import { RecommendationPage } from '../features/recommendations/pages/recommendation-page.tsx';
+import { RecommendationsPage } from '../features/recommendations/pages/recommendations-page.tsx';
+import { ReviewApplicationPage } from '../features/recommendations/pages/review-application-page.tsx';
+import { ReviewPage } from '../features/recommendations/pages/review-page.tsx';
 import { HomePage } from '../features/workbench/pages/home-page.tsx';
 import { NotFoundResult } from '../ui/status-views.tsx';
 import { RequireAuth, RequireRole } from './auth/guards.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { PublicOrAppLayout } from './layout/public-or-app-layout.tsx';
-import { APPLICANT_ROLES, APPLICATION_READ_ROLES, AUDIT_ROLES, CALLS_ROLES, ORGANISATION_DETAIL_ROLES, ORGANISATION_LIST_ROLES } from './navigation.ts';
+import {
+  APPLICANT_ROLES,
+  APPLICATION_READ_ROLES,
+  AUDIT_ROLES,
+  CALLS_ROLES,
+  ORGANISATION_DETAIL_ROLES,
+  ORGANISATION_LIST_ROLES,
+  RECOMMENDATION_OVERSIGHT_ROLES,
+  RECOMMENDATION_READ_ROLES,
+  REVIEW_ROLES,
+} from './navigation.ts';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
@@ -85,6 +99,38 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole roles={ORGANISATION_DETAIL_ROLES}>
             <OrganisationDetailPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'review',
+        element: (
+          <RequireRole roles={REVIEW_ROLES}>
+            <ReviewPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'review/applications/:id',
+        element: (
+          <RequireRole roles={REVIEW_ROLES}>
+            <ReviewApplicationPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'recommendations',
+        element: (
+          <RequireRole roles={RECOMMENDATION_OVERSIGHT_ROLES}>
+            <RecommendationsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'recommendations/:id',
+        element: (
+          <RequireRole roles={RECOMMENDATION_READ_ROLES}>
+            <RecommendationPage />
           </RequireRole>
         ),
       },

@@ -1,6 +1,8 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  FileDoneOutlined,
+  FileSearchOutlined,
   FormOutlined,
   HomeOutlined,
   NotificationOutlined,
@@ -21,6 +23,8 @@ const ICONS: Record<NavItem['key'], ReactNode> = {
   home: <HomeOutlined />,
   'open-calls': <NotificationOutlined />,
   applications: <FormOutlined />,
+  review: <FileSearchOutlined />,
+  recommendations: <FileDoneOutlined />,
   calls: <SettingOutlined />,
   organisations: <ApartmentOutlined />,
   'my-org': <TeamOutlined />,
