@@ -13,7 +13,8 @@ export const DEFAULT_REVIEW_CHECKLIST = [
 export const InboxItem = Type.Object({
   application: ApplicationSummary,
   decision: Nullable(Type.Object({ decision: Type.Enum(['passed', 'rejected']), opinion: Type.String(), decidedAt: Type.String(), checklist: Type.Record(Type.String(), Type.Boolean()) })),
-  warnings: Type.Array(Type.Object({ path: Type.String(), message: Type.String() })),
+  /** What the pack's rules still say about the submitted answers (errors and warnings). */
+  warnings: Type.Array(Type.Object({ path: Type.String(), message: Type.String(), severity: Type.Enum(['error', 'warning']) })),
   priorityFlags: Type.Array(Type.String()),
   categoryLabel: Nullable(Type.String()),
   duplicates: Type.Array(Type.String()),
@@ -54,7 +55,6 @@ export const Recommendation = Type.Object({
   status: Type.Enum(['draft', 'issued']),
   version: Type.Integer(),
   items: Type.Array(Type.Object({ rank: Type.Integer(), application: ApplicationSummary, priorityFlags: Type.Array(Type.String()) })),
-  candidates: Type.Array(ApplicationSummary),
   quotas: Type.Array(QuotaStatus),
   deadline: Nullable(Type.String()),
   opinion: Nullable(Type.String()),
@@ -62,6 +62,7 @@ export const Recommendation = Type.Object({
   issuedAt: Nullable(Type.String()),
   sha256: Nullable(Type.String()),
   summaryColumns: Type.Array(Type.String()),
+  serverTime: Type.String({ format: 'date-time' }),
 });
 export type Recommendation = Static<typeof Recommendation>;
 

@@ -90,7 +90,7 @@ export async function inbox(db: Db, ctx: RequestContext, callId: string): Promis
     items.push({
       application: summaries[i]!,
       decision: d ? { decision: d.decision, opinion: d.opinion, decidedAt: d.decidedAt.toISOString(), checklist: d.checklist } : null,
-      warnings: (await ruleFindings(db, row)).map((v) => ({ path: v.path, message: v.message })),
+      warnings: (await ruleFindings(db, row)).map((v) => ({ path: v.path, message: v.message, severity: v.severity })),
       priorityFlags: await priorityFlags(call.program, row.answers),
       categoryLabel: path?.[0]?.label ?? null,
       duplicates: duplicates.get(row.id) ?? [],
@@ -157,7 +157,6 @@ async function view(db: DbOrTx, actor: Actor, rec: store.RecommendationRow, call
     status: rec.status,
     version: rec.version,
     items: await Promise.all(items.map(async (item, i) => ({ rank: item.rank, application: summaries[i]!, priorityFlags: await priorityFlags(call.program, rows[i]!.answers) }))),
-    candidates: [],
     quotas: await quotasOf(db, call, rec, rows),
     deadline: stage?.closes ?? null,
     opinion: rec.opinion,
@@ -165,6 +164,7 @@ async function view(db: DbOrTx, actor: Actor, rec: store.RecommendationRow, call
     issuedAt: rec.issuedAt?.toISOString() ?? null,
     sha256: rec.sha256,
     summaryColumns: call.program.summaryTable.columns.map((c) => c.header),
+    serverTime: new Date().toISOString(),
   };
 }
 

@@ -706,6 +706,7 @@ export const zhCN = {
   'event.withdrawn': '撤回',
   'event.passed': '审核通过',
   'event.rejected': '审核未通过',
+  'event.reopened': '推荐重新开启',
   'event.recommended': '推荐',
 
   'submissions.title': '提交记录',
@@ -1460,6 +1461,7 @@ export const enUS: Messages = {
   'event.withdrawn': 'Withdrawn',
   'event.passed': 'Passed review',
   'event.rejected': 'Failed review',
+  'event.reopened': 'Recommendation reopened',
   'event.recommended': 'Recommended',
 
   'submissions.title': 'Submissions',

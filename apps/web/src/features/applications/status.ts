@@ -20,7 +20,11 @@ const EVENT_LABELS: Record<string, MessageKey> = {
   withdrawn: 'event.withdrawn',
   passed: 'event.passed',
   rejected: 'event.rejected',
+  // The names the recommendations module records.
+  review_passed: 'event.passed',
+  review_rejected: 'event.rejected',
   recommended: 'event.recommended',
+  recommendation_reopened: 'event.reopened',
 };
 
 /** The history's name for an event type; unknown types (added later on the server) show as they are. */
