@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../platform/database.ts';
 import { buildOpenCall } from './calls.ts';
+import { cases } from '../../../../programs/hebei-2023-innovation-pilot/cases.ts';
 
 /**
  * For browser tests of the recommender: a call of its own (a copy of pack 000 issued by the demo Hebei department,
@@ -26,7 +27,24 @@ export async function seedReviewFixture(database: Database): Promise<{ callId: s
   const applications = [];
   for (const [i, p] of projects.entries()) {
     const applicant = await org(p.key);
-    const answers = { companyName: applicant.name, projectName: p.projectName, direction: p.direction, investmentTotal: p.total, contactName: p.contact, contactMobile: p.mobile };
+    // The pack's own complete example, made this applicant's, so the reviewer sees a realistic application.
+    const example = cases.find((c) => c.form === (p.direction === 'general-equipment' ? 'platform' : 'mode-application') && c.expect.length === 0)!.answers;
+    const scale = p.total / Number(example.investmentTotal);
+    const answers = {
+      ...example,
+      companyName: applicant.name,
+      organisationCode: applicant.credit_code?.slice(8, 17) ?? example.organisationCode,
+      projectName: p.projectName,
+      direction: p.direction,
+      contactName: p.contact,
+      contactMobile: p.mobile,
+      investmentTotal: p.total,
+      investAutomation: Math.round(Number(example.investAutomation) * scale * 100) / 100,
+      investIt: Math.round(Number(example.investIt) * scale * 100) / 100,
+      investDevelopment: Math.round(Number(example.investDevelopment) * scale * 100) / 100,
+      investOther: 0,
+    };
+    answers.investOther = Math.round((p.total - answers.investAutomation - answers.investIt - answers.investDevelopment) * 100) / 100;
     const number = `HIPT2023-${String(90001 + i)}`;
     const { rows } = await database.pool.query(
       `INSERT INTO applications (call_id, pack_version, form_id, channel_id, applicant_organisation_id, recommender_organisation_id, status, answers, project_name, direction_id, created_by, number, submitted_at)
