@@ -12,18 +12,19 @@ export async function seedReviewFixture(database: Database): Promise<{ callId: s
   const org = async (key: string) => (await database.pool.query('SELECT id, name, credit_code FROM organisations WHERE demo_key = $1', [key])).rows[0] as { id: string; name: string; credit_code: string | null };
   const [hebei, sjz] = [await org('hebei-dept'), await org('hebei-shijiazhuang')];
   const day = 86_400_000;
+  const projects = [
+    { key: 'ent-sjz-zhizao', projectName: '基于5G的装备制造智能工厂建设项目', direction: 'smart-manufacturing', total: 860.5, contact: '李明', mobile: '13832112345' },
+    { key: 'ent-sjz-ruikang', projectName: '制药全流程质量追溯数字化管理项目', direction: 'digital-management', total: 620, contact: '张玉敏', mobile: '13931100001' },
+    { key: 'ent-sjz-zhizao', projectName: '智造云装备行业工业互联网平台', direction: 'general-equipment', total: 1200, contact: '王建伟', mobile: '13832112346' },
+  ];
   const callId = await buildOpenCall(database, 'hebei-2023-innovation-pilot', {
+    lists: { cultivation: projects.map((p) => ({ year: '2022', city: '石家庄市', companyName: '', projectName: p.projectName })) },
     issuer: { id: hebei.id, name: hebei.name, kind: 'provincial_department', ancestorIds: [] },
     schedule: {
       application: { opens: new Date(Date.now() - 5 * day).toISOString(), closes: new Date(Date.now() + 10 * day).toISOString() },
       recommendation: { closes: new Date(Date.now() + 20 * day).toISOString() },
     },
   });
-  const projects = [
-    { key: 'ent-sjz-zhizao', projectName: '基于5G的装备制造智能工厂建设项目', direction: 'smart-manufacturing', total: 860.5, contact: '李明', mobile: '13832112345' },
-    { key: 'ent-sjz-ruikang', projectName: '制药全流程质量追溯数字化管理项目', direction: 'digital-management', total: 620, contact: '张玉敏', mobile: '13931100001' },
-    { key: 'ent-sjz-zhizao', projectName: '智造云装备行业工业互联网平台', direction: 'general-equipment', total: 1200, contact: '王建伟', mobile: '13832112346' },
-  ];
   const applications = [];
   for (const [i, p] of projects.entries()) {
     const applicant = await org(p.key);
