@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium, signInThroughUi, signOutThroughUi } from './browser.ts';
 import { startTestServer } from '../apps/server/src/testing/server.ts';
 
 // 申报通知 as an official reads them: the list, the pack's structure tab by tab, and the import of the
 // 重点培育项目名单 from Excel, against the real server, the built web app, the demo data and the packs.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
-const DEMO_PASSWORD = 'Shenbao@2026';
 const STEP_TIMEOUT = 60_000;
 const CALL_ID = 'hebei-2023-innovation-pilot';
 const DOCUMENT_NUMBER = '冀工信软件函〔2023〕206号';
@@ -33,18 +31,11 @@ function screenshotOnFailure(name: string): void {
 }
 
 async function signIn(username: string): Promise<void> {
-  await page.goto(`${server.url}/`);
-  await page.getByTestId('login-title').waitFor();
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-title').waitFor();
+  await signInThroughUi(page, server.url, username);
 }
 
 async function signOut(): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-title').waitFor();
+  await signOutThroughUi(page);
 }
 
 /** An .xlsx as an official would fill it: headers in row 1, then the rows. */
@@ -62,7 +53,7 @@ const listRows = () => page.locator('[data-testid=list-cultivation] [data-testid
 beforeAll(async () => {
   // startTestServer seeds the demo data and syncs every loadable pack in programs/ (hebei-2023-innovation-pilot among them).
   server = await startTestServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
   page = await context.newPage();
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { launchChromium, signInThroughUi, signOutThroughUi } from './browser.ts';
 import { startTestServer } from '../apps/server/src/testing/server.ts';
 import { seedReviewFixture } from '../apps/server/src/testing/review-fixture.ts';
 
@@ -9,9 +10,6 @@ import { seedReviewFixture } from '../apps/server/src/testing/review-fixture.ts'
 // quota panel, 出具推荐意见 signed by name, the 推荐汇总表 Excel read back; drag-and-drop ranking on a second call;
 // and the issuing department (河北省工业和信息化厅) sees the issued set under 推荐情况 and may reopen it.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
-const DEMO_PASSWORD = 'Shenbao@2026';
 const STEP_TIMEOUT = 120_000;
 const RECOMMENDER = '石家庄市工业和信息化局';
 const SIGNER = '孙建华';
@@ -44,17 +42,11 @@ function screenshotOnFailure(name: string): void {
 }
 
 async function signIn(username: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-title').waitFor();
+  await signInThroughUi(page, server.url, username);
 }
 
 async function signOut(): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-title').waitFor();
+  await signOutThroughUi(page);
 }
 
 /** The call select of 审核推荐 / 推荐情况: fixture calls share their title, so the option is found by the call's id. */
@@ -95,7 +87,7 @@ async function rankedProjects(table: Locator): Promise<string[]> {
 beforeAll(async () => {
   server = await startTestServer();
   fixture = await seedReviewFixture(server.database);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   page = await context.newPage();
 });

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium, signInThroughUi, signOutThroughUi } from './browser.ts';
 import { startTestServer } from '../apps/server/src/testing/server.ts';
 
 // Each role sees the screens it may use, and only those: the menu of a platform admin
 // and of an applicant's admin, against the real server, the built web app and the demo data.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
-const DEMO_PASSWORD = 'Shenbao@2026';
 const STEP_TIMEOUT = 60_000;
 
 let server: { url: string; close(): Promise<void> };
@@ -27,23 +25,16 @@ function screenshotOnFailure(name: string): void {
 
 /** From the home address, as a person would: the app sends us to /login and back to 工作台. */
 async function signIn(username: string): Promise<void> {
-  await page.goto(`${server.url}/`);
-  await page.getByTestId('login-title').waitFor();
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-title').waitFor();
+  await signInThroughUi(page, server.url, username);
 }
 
 async function signOut(): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-title').waitFor();
+  await signOutThroughUi(page);
 }
 
 beforeAll(async () => {
   server = await startTestServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
   page = await context.newPage();
 });
