@@ -22,6 +22,7 @@ import { BlobStore } from '../../platform/blob-store.ts';
 import { notFound } from '../../platform/errors.ts';
 import * as applications from './service.ts';
 import { createUploadHandler } from './uploads.ts';
+import { PostgresUploadLocker } from './upload-locker.ts';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const SectionParams = Type.Object({ id: Type.String({ format: 'uuid' }), sectionId: Type.String({ pattern: '^[a-z0-9][a-z0-9_-]*$', maxLength: 100 }) });
@@ -140,8 +141,11 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
 
   // tus resumable uploads: the body stream is left untouched for the tus server.
   app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
+  const locker = new PostgresUploadLocker(database.url);
+  app.addHook('onClose', () => locker.close());
   const upload = createUploadHandler({
     db,
+    locker,
     blobs,
     uploadDir: config.uploadDir,
     canProbeVideo: systemPackages.find((p) => p.name === 'ffmpeg')?.present ?? false,

@@ -27,10 +27,10 @@ function video(seconds: number): Buffer {
   return fs.readFileSync(file);
 }
 
-function tus(applicationId: string, fieldId: string, filename: string, data: Buffer, opts: { chunkSize?: number; onChunk?: (u: Upload) => void; url?: string } = {}) {
+function tus(applicationId: string, fieldId: string, filename: string, data: Buffer, opts: { chunkSize?: number; onChunk?: (u: Upload) => void; url?: string; base?: string } = {}) {
   return new Promise<{ url: string; error?: string }>((resolve) => {
     const upload: Upload = new Upload(data, {
-      endpoint: `${base}/api/uploads`,
+      endpoint: `${opts.base ?? base}/api/uploads`,
       uploadUrl: opts.url,
       metadata: { applicationId, fieldId, filename },
       headers: { cookie: Object.entries(admin.cookies).map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': admin.csrfToken },
@@ -110,6 +110,26 @@ describe('附件上传（tus 断点续传）', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toBe('「企业成就证明材料」单个文件不得超过20MB');
+  });
+
+  it('resumes on another app process: sessions, upload records and locks live in PostgreSQL', async () => {
+    const other = await getTestApp({ uploadDir: t.config.uploadDir, blobDir: t.config.blobDir });
+    try {
+      await other.app.listen({ port: 0, host: '127.0.0.1' });
+      const otherBase = `http://127.0.0.1:${(other.app.server.address() as { port: number }).port}`;
+      const data = Buffer.concat([PDF, Buffer.alloc(64 * 1024, 0x20)]);
+      const chunk = Math.ceil(data.length / 3);
+      const started = await new Promise<string>((resolve) => {
+        void tus(hebeiApp, 'achievementEvidence', '跨进程续传.pdf', data, { chunkSize: chunk, onChunk: (u) => void u.abort().then(() => resolve(u.url!)) });
+      });
+      const path = new URL(started).pathname;
+      const finished = await tus(hebeiApp, 'achievementEvidence', '跨进程续传.pdf', data, { chunkSize: chunk, url: `${otherBase}${path}`, base: otherBase });
+      expect(finished.error).toBeUndefined();
+      const files = (await detail(hebeiApp)).answers.achievementEvidence;
+      expect(files.at(-1)).toMatchObject({ name: '跨进程续传.pdf', sha256: sha(data), size: data.length });
+    } finally {
+      await other.close();
+    }
   });
 
   it('keeps files of a table column (a customer\'s evidence) in their own slot until a row holds them', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileTypeFromFile } from 'file-type';
 import { Server, type ServerOptions } from '@tus/server';
+import type { Locker } from '@tus/utils';
 import { FileStore } from '@tus/file-store';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PackField } from '@shenbao/contracts';
@@ -63,6 +64,8 @@ const secondsText = (s: number) => (s % 60 === 0 ? `${s / 60}分钟` : `${s}秒`
 
 export interface UploadDeps {
   db: Db;
+  /** Locks each upload across app processes. */
+  locker: Locker;
   blobs: BlobStore;
   uploadDir: string;
   /** ffprobe present: without it a video's length cannot be read and video uploads are refused. */
@@ -80,7 +83,7 @@ export function createUploadHandler(deps: UploadDeps) {
     datastore: new FileStore({ directory: deps.uploadDir }),
     respectForwardedHeaders: false,
     relativeLocation: true,
-    locker: undefined as never, // default in-memory locker; see docs/decisions/0003
+    locker: deps.locker,
     onUploadCreate: async (req, upload) => {
       const actor = JSON.parse(req.headers.get(ACTOR_HEADER) ?? '{}') as { userId: string; organisationId: string; requestId: string; ip: string | null };
       const meta = upload.metadata ?? {};
@@ -116,7 +119,6 @@ export function createUploadHandler(deps: UploadDeps) {
       }
     },
   };
-  delete (options as { locker?: unknown }).locker;
   const tus = new Server(options);
 
   /** Fastify handler for every /api/uploads request. */
