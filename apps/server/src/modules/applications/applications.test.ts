@@ -256,6 +256,20 @@ describe('申报：填报、提交、退回', () => {
     expect((await admin.request({ method: 'POST', url: `/api/applications/${id}/withdraw`, payload: { reason: '再次撤回' } })).statusCode).toBe(409);
   });
 
+  it("shows the call's owner its submitted applications, never drafts", async () => {
+    const draft = await createDraft();
+    const submittedOne = await createDraft();
+    await fillValid(submittedOne.application.id);
+    await attachPdf(submittedOne.application.id);
+    expect((await submit(submittedOne.application.id)).statusCode).toBe(200);
+    const officer = await signIn(t.app, (await buildUser(t.database, province, ['program_officer'])).username);
+    const ids = (await officer.request({ method: 'GET', url: `/api/applications?callId=${callId}` })).json().items.map((a: { id: string }) => a.id);
+    expect(ids).toContain(submittedOne.application.id);
+    expect(ids).not.toContain(draft.application.id);
+    const stranger = await signIn(t.app, (await buildUser(t.database, await buildOrganisation(t.database, { kind: 'provincial_department', divisionCode: '430000' }), ['program_officer'])).username);
+    expect((await stranger.request({ method: 'GET', url: `/api/applications?callId=${callId}` })).json().items).toEqual([]);
+  });
+
   it("keeps another organisation's applicant out of an application, reading and writing", async () => {
     const draft = await createDraft();
     const id = draft.application.id;

@@ -23,7 +23,7 @@ import { hasRole } from '../../platform/context.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { canonicalJson, recordEvent } from '../audit/index.ts';
 import { can, displayNames, organisationFacts, organisationNames, organisationResource, organisationSubtreeIds, requireActor, resolveRecommender, usersOf } from '../identity/index.ts';
-import { applicationDeadline, callListRows, findCallRecord } from '../programs/index.ts';
+import { applicationDeadline, callListRows, callsIssuedBy, findCallRecord } from '../programs/index.ts';
 import { notifyOrganisation } from '../notifications/index.ts';
 import type { ApplicationResource } from './policy.ts';
 import { isEditable, transition } from './status.ts';
@@ -83,6 +83,17 @@ function directionLabel(call: CallRecord, directionId: string | null): string | 
 
 // ---------------------------------------------------------------- views
 
+/** Where an application stands in the lifecycle, as the applicant's list shows it. */
+const STAGE_OF_STATUS: Record<ApplicationStatus, string> = {
+  draft: '企业申报',
+  returned: '企业申报（退回修改）',
+  withdrawn: '企业申报（已撤回）',
+  submitted: '推荐单位审核',
+  passed: '推荐单位排序推荐',
+  rejected: '推荐单位审核（未通过）',
+  recommended: '已推荐，主管部门审核',
+};
+
 async function summaries(db: DbOrTx, rows: store.ApplicationRow[]): Promise<ApplicationSummary[]> {
   const names = await organisationNames(db, rows.flatMap((r) => [r.applicantOrganisationId, ...(r.recommenderOrganisationId ? [r.recommenderOrganisationId] : [])]));
   const calls = new Map<string, CallRecord>();
@@ -109,7 +120,7 @@ async function summaries(db: DbOrTx, rows: store.ApplicationRow[]): Promise<Appl
       applicantName: names.get(r.applicantOrganisationId) ?? '',
       recommenderOrganisationId: r.recommenderOrganisationId,
       recommenderName: r.recommenderOrganisationId ? (names.get(r.recommenderOrganisationId) ?? null) : null,
-      stage: isEditable(r.status) ? '企业申报' : '推荐单位审核',
+      stage: STAGE_OF_STATUS[r.status],
       deadline: r.returnOpinion?.revisionDeadline ?? deadline.extensionUntil ?? deadline.closes,
       submittedAt: r.submittedAt?.toISOString() ?? null,
       updatedAt: r.updatedAt.toISOString(),
@@ -128,10 +139,7 @@ export async function listApplications(db: Db, ctx: RequestContext, filter: { ca
   if (hasRole(actor, 'recommender_reviewer')) scopes.push(store.byRecommender(actor.organisationId));
   if (hasRole(actor, 'program_officer')) {
     const subtree = await organisationSubtreeIds(db, actor.organisationId);
-    const owned = (await Promise.all([...new Set((await store.listApplications(db, undefined)).map((r) => r.callId))].map((id) => loadCall(db, id))))
-      .filter((c) => c.issuerOrganisationId && subtree.includes(c.issuerOrganisationId))
-      .map((c) => c.id);
-    scopes.push(store.byCalls(owned));
+    scopes.push(store.byCalls(await callsIssuedBy(db, subtree)));
   }
   if (scopes.length === 0) return [];
   const scope = scopes.includes(undefined) ? undefined : sql.join(scopes.map((s) => sql`(${s})`), sql` OR `);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/database.ts';
 import { callLists, callPackVersions, calls } from './tables.ts';
 
@@ -79,4 +79,11 @@ export async function setSchedule(db: DbOrTx, callId: string, schedule: CallRow[
 
 export async function setIssuerIfUnknown(db: DbOrTx, callId: string, issuerOrganisationId: string) {
   await db.execute(sql`UPDATE calls SET issuer_organisation_id = ${issuerOrganisationId} WHERE id = ${callId} AND issuer_organisation_id IS NULL`);
+}
+
+/** The calls whose issuer is one of these organisations. */
+export async function callsIssuedBy(db: DbOrTx, organisationIds: string[]): Promise<string[]> {
+  if (organisationIds.length === 0) return [];
+  const rows = await db.select({ id: calls.id }).from(calls).where(inArray(calls.issuerOrganisationId, organisationIds));
+  return rows.map((r) => r.id);
 }
