@@ -21,7 +21,7 @@ import type { AppDeps } from '../../platform/http.ts';
 import { BlobStore } from '../../platform/blob-store.ts';
 import { notFound } from '../../platform/errors.ts';
 import * as applications from './service.ts';
-import { createUploadHandler } from './uploads.ts';
+import { createUploadHandler, sweepAbandonedUploads } from './uploads.ts';
 import { PostgresUploadLocker } from './upload-locker.ts';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -142,7 +142,15 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
   // tus resumable uploads: the body stream is left untouched for the tus server.
   app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
   const locker = new PostgresUploadLocker(database.url);
-  app.addHook('onClose', () => locker.close());
+  // Abandoned uploads are swept hourly (and once at start); every process may do it, the database decides who.
+  const sweep = () => void sweepAbandonedUploads(db, config.uploadDir).catch((error) => app.log.warn({ err: error }, 'upload sweep failed'));
+  const sweeper = setInterval(sweep, 3_600_000);
+  sweeper.unref();
+  sweep();
+  app.addHook('onClose', async () => {
+    clearInterval(sweeper);
+    await locker.close();
+  });
   const upload = createUploadHandler({
     db,
     locker,

@@ -7,6 +7,7 @@ import { Upload } from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser, getTestApp, signIn, uniqueSuffix, type Session, type TestApp } from '../../testing/app.ts';
 import { buildOpenCall } from '../../testing/calls.ts';
+import { sweepAbandonedUploads } from './uploads.ts';
 
 // Resumable uploads over real HTTP with the tus client: content checks, hashing, video length by ffprobe, resume.
 
@@ -130,6 +131,24 @@ describe('附件上传（tus 断点续传）', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('sweeps uploads abandoned for a week: their records and bytes go, recent ones stay', async () => {
+    const stale = await new Promise<string>((resolve) => {
+      void tus(hebeiApp, 'achievementEvidence', '放弃的上传.pdf', Buffer.concat([PDF, Buffer.alloc(32 * 1024, 0x20)]), { chunkSize: 8 * 1024, onChunk: (u) => void u.abort().then(() => resolve(u.url!)) });
+    });
+    const staleId = new URL(stale).pathname.split('/').pop()!;
+    const fresh = await new Promise<string>((resolve) => {
+      void tus(hebeiApp, 'achievementEvidence', '进行中的上传.pdf', Buffer.concat([PDF, Buffer.alloc(32 * 1024, 0x20)]), { chunkSize: 8 * 1024, onChunk: (u) => void u.abort().then(() => resolve(u.url!)) });
+    });
+    const freshId = new URL(fresh).pathname.split('/').pop()!;
+    await t.database.pool.query(`UPDATE pending_uploads SET created_at = now() - interval '8 days' WHERE id = $1`, [staleId]);
+    expect(fs.existsSync(path.join(t.config.uploadDir, staleId))).toBe(true);
+    expect(await sweepAbandonedUploads(t.database.db, t.config.uploadDir)).toBe(1);
+    expect(fs.existsSync(path.join(t.config.uploadDir, staleId))).toBe(false);
+    expect(fs.existsSync(path.join(t.config.uploadDir, freshId))).toBe(true);
+    const rows = (await t.database.pool.query('SELECT id FROM pending_uploads WHERE id = ANY($1)', [[staleId, freshId]])).rows.map((r) => r.id);
+    expect(rows).toEqual([freshId]);
   });
 
   it('keeps files of a table column (a customer\'s evidence) in their own slot until a row holds them', async () => {

@@ -230,3 +230,20 @@ async function finishUpload(deps: UploadDeps, uploadId: string, actor: { userId:
     return ref;
   });
 }
+
+/** Unfinished uploads older than this are abandoned: their bytes and records are removed. */
+export const ABANDONED_UPLOAD_DAYS = 7;
+
+/**
+ * Remove uploads that never finished (a closed browser that never came back). Safe in every process at once:
+ * each row is deleted by exactly one of them, and only that one removes the files.
+ */
+export async function sweepAbandonedUploads(db: Db, uploadDir: string, olderThanDays = ABANDONED_UPLOAD_DAYS): Promise<number> {
+  const result = await db.execute<{ id: string }>(sql`
+    DELETE FROM pending_uploads WHERE created_at < now() - make_interval(days => ${olderThanDays}) RETURNING id`);
+  for (const { id } of result.rows) {
+    await fs.rm(path.join(uploadDir, id), { force: true });
+    await fs.rm(path.join(uploadDir, `${id}.json`), { force: true });
+  }
+  return result.rows.length;
+}
