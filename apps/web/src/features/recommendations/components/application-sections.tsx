@@ -36,6 +36,11 @@ function FieldLabel({ field, warnings, returned }: { field: PackField; warnings:
   );
 }
 
+// A bordered Descriptions lays its table out by content: a wide answer table (004's 材料分类及索引目录) would squeeze
+// the labels to a few characters a line and push the card past its column. Fixed, the labels keep their width and
+// the answer table scrolls inside its cell.
+const SECTION_STYLE = '.review-section .ant-descriptions.ant-descriptions-bordered > .ant-descriptions-view > table { table-layout: fixed; }';
+
 /** 申报内容 read-only: each section of the pack's form as a label/value table, in the notice's words and order. */
 export function ApplicationSections({ applicationId, program, form, answers, hidden, warnings, returnedFields }: ApplicationSectionsProps) {
   const warningsByField = new Map<string, string[]>();
@@ -46,11 +51,19 @@ export function ApplicationSections({ applicationId, program, form, answers, hid
   const returned = new Set(returnedFields.map((p) => fieldIdOfPath(p)));
   return (
     <>
+      <style>{SECTION_STYLE}</style>
       {form.sections.map((section, index) => {
         const fields = section.fields.filter((f) => !hidden.has(f.id));
         if (fields.length === 0) return null;
         return (
-          <Card key={section.id} size="small" title={`${index + 1}. ${section.title}`} style={{ marginBottom: 16 }} data-testid={`review-section-${section.id}`}>
+          <Card
+            key={section.id}
+            size="small"
+            title={`${index + 1}. ${section.title}`}
+            className="review-section"
+            style={{ marginBottom: 16 }}
+            data-testid={`review-section-${section.id}`}
+          >
             <Descriptions
               bordered
               size="small"

@@ -2,13 +2,17 @@ import type { InboxItem } from '@shenbao/contracts';
 import { Space, Tag, Tooltip } from 'antd';
 import { useI18n } from '../../../app/i18n/i18n-provider.tsx';
 
+// A condition is a sentence (004: 在绿色低碳、安全生产、国际合作、军民融合等方面有显著成效的项目): it wraps inside its
+// column instead of widening it, which would squeeze the project name to a character a line.
+const FLAG_STYLE = { whiteSpace: 'normal' } as const;
+
 /** 同等条件下优先: the notice's priority conditions the application meets. */
 export function PriorityTags({ flags }: { flags: readonly string[] }) {
   if (flags.length === 0) return null;
   return (
     <Space size={[0, 4]} wrap>
       {flags.map((flag) => (
-        <Tag key={flag} color="blue" data-testid="priority-flag">
+        <Tag key={flag} color="blue" style={FLAG_STYLE} data-testid="priority-flag">
           {flag}
         </Tag>
       ))}

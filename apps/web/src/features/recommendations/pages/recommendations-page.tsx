@@ -53,7 +53,8 @@ function CallRecommendations({ callId }: { callId: string }) {
   }
   if (!recs.data || !pack.data || pack.data.call.id !== callId) return <PageLoading />;
   const groups = groupByChannel(pack.data.program.channels, recs.data.items);
-  const projects = recs.data.items.reduce((n, rec) => n + rec.items.length, 0);
+  // Distinct projects: in the province round a project is in its city's set and again in the province's.
+  const projects = new Set(recs.data.items.flatMap((rec) => rec.items.map((item) => item.application.id))).size;
   const canReopen = me.user.roles.includes('program_officer');
   return (
     <Card>

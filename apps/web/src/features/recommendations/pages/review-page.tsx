@@ -22,7 +22,8 @@ export function ReviewPage() {
   const callId = params.get('callId') ?? calls.defaultCall?.id;
   const tab: TabKey = params.get('tab') === 'ranking' ? 'ranking' : 'inbox';
   const inbox = useRequest((signal) => (callId ? getInbox(callId, signal) : Promise.resolve(undefined)), [callId]);
-  const pending = inbox.data?.items.filter((item) => !item.decision && item.application.status === 'submitted').length ?? 0;
+  // Waiting for this organisation: submitted to it, or (the province round) recommended by one of its cities.
+  const pending = inbox.data?.items.filter((item) => !item.decision && ['submitted', 'recommended'].includes(item.application.status)).length ?? 0;
 
   // The default call goes into the URL too, so the address always names the call on screen.
   const defaultId = calls.defaultCall?.id;
