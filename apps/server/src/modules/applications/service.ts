@@ -136,7 +136,12 @@ export async function listApplications(db: Db, ctx: RequestContext, filter: { ca
   if (hasRole(actor, 'platform_admin')) scopes.push(undefined);
   if (hasRole(actor, 'applicant_admin')) scopes.push(store.byApplicant(actor.organisationId));
   if (hasRole(actor, 'applicant_filler')) scopes.push(sql`(${store.byApplicant(actor.organisationId)} AND ${store.assignedTo(actor.userId)})`);
-  if (hasRole(actor, 'recommender_reviewer')) scopes.push(store.byRecommender(actor.organisationId));
+  if (hasRole(actor, 'recommender_reviewer')) {
+    scopes.push(store.byRecommender(actor.organisationId));
+    // The province round: what the recommenders below have recommended (decision 0004).
+    const below = (await organisationSubtreeIds(db, actor.organisationId)).filter((id) => id !== actor.organisationId);
+    if (below.length) scopes.push(store.recommendedBy(below));
+  }
   if (hasRole(actor, 'program_officer')) {
     const subtree = await organisationSubtreeIds(db, actor.organisationId);
     scopes.push(store.byCalls(await callsIssuedBy(db, subtree)));

@@ -23,6 +23,7 @@ export async function listApplications(db: DbOrTx, where: SQL | undefined) {
 export const byApplicant = (organisationId: string) => eq(applications.applicantOrganisationId, organisationId);
 export const byRecommender = (organisationId: string) => and(eq(applications.recommenderOrganisationId, organisationId), notInArray(applications.status, ['draft']));
 export const byCalls = (callIds: string[]) => and(inArray(applications.callId, callIds.length ? callIds : ['-']), notInArray(applications.status, ['draft']));
+export const recommendedBy = (organisationIds: string[]) => and(inArray(applications.recommenderOrganisationId, organisationIds), eq(applications.status, 'recommended'));
 export const assignedTo = (userId: string) => sql`${applications.id} IN (SELECT application_id FROM application_fillers WHERE user_id = ${userId})`;
 export const inCall = (callId: string) => eq(applications.callId, callId);
 export const hasStatus = (status: ApplicationStatus) => eq(applications.status, status);

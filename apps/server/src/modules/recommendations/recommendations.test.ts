@@ -183,6 +183,8 @@ describe('推荐：审核、排序、限额、出具', () => {
     expect((await provinceReviewer.request({ method: 'GET', url: `/api/review/inbox?callId=${callId}` })).json().items).toEqual([]);
     const cityRec = await myRecommendation(cityReviewer, callId, 'gd-industry');
     expect((await cityReviewer.request({ method: 'POST', url: `/api/recommendations/${cityRec.id}/issue`, payload: { opinion: '同意推荐', signerName: '陈处长', version: cityRec.version } })).statusCode).toBe(200);
+    const provinceList = (await provinceReviewer.request({ method: 'GET', url: `/api/applications?callId=${callId}` })).json().items.map((a: { id: string }) => a.id);
+    expect(provinceList.sort()).toEqual([...ids].sort());
     const provinceInbox = (await provinceReviewer.request({ method: 'GET', url: `/api/review/inbox?callId=${callId}` })).json();
     expect(provinceInbox.items.map((i: { application: { id: string } }) => i.application.id).sort()).toEqual([...ids].sort());
     expect((await decide(provinceReviewer, ids[0]!, 'passed', '择优推荐')).statusCode).toBe(200);
