@@ -189,6 +189,8 @@ describe('推荐：审核、排序、限额、出具', () => {
     expect(provinceInbox.items.map((i: { application: { id: string } }) => i.application.id).sort()).toEqual([...ids].sort());
     expect((await decide(provinceReviewer, ids[0]!, 'passed', '择优推荐')).statusCode).toBe(200);
     expect((await decide(provinceReviewer, ids[1]!, 'rejected', '同类项目择优，未列入省级推荐')).statusCode).toBe(200);
+    const told = await t.database.pool.query(`SELECT title FROM notifications WHERE data->>'applicationId' = $1 ORDER BY created_at DESC LIMIT 1`, [ids[1]]);
+    expect(told.rows[0].title).toBe('项目未列入省级推荐');
     const provinceRec = await myRecommendation(provinceReviewer, callId, 'gd-industry');
     expect(provinceRec.items.map((i: { application: { id: string } }) => i.application.id)).toEqual([ids[0]]);
     expect(provinceRec.quotas.map((q: { id: string }) => q.id)).toEqual(['province-industry']);

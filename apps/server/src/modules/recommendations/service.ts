@@ -130,6 +130,17 @@ export async function review(db: Db, ctx: RequestContext, applicationId: string,
         },
       });
     }
+    if (upper) {
+      // The province's own decision on a project its city recommended: the applicant hears of it too.
+      await notifyOrganisation(tx, {
+        organisationId: row.applicantOrganisationId,
+        type: `application.province_${body.decision}`,
+        title: body.decision === 'passed' ? '项目已通过省级审核' : '项目未列入省级推荐',
+        body: `「${row.projectName ?? row.number}」（${row.number}）${body.decision === 'passed' ? '已通过省级审核，进入省级推荐排序' : `未列入省级推荐：${body.opinion}`}`,
+        link: `/applications/${applicationId}`,
+        data: { applicationId },
+      });
+    }
     if (body.decision === 'passed') await store.appendItem(tx, rec.id, applicationId);
     else await store.removeItem(tx, rec.id, applicationId);
     await recordEvent(tx, ctx, { action: `recommendation.review_${body.decision}`, resourceType: 'application', resourceId: applicationId, details: { opinion: body.opinion, checklist: body.checklist, upper } });
