@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { camera } from './browser.ts';
 import { startTestServer } from '../apps/server/src/testing/server.ts';
 
 // An enterprise applies, start to end, through the browser: 申报通知 and the self-check, 开始申报, every field of
@@ -42,24 +43,7 @@ let page: Page;
 let applicationUrl = '';
 let number1 = '';
 
-/** After antd's loading overlays have faded; dialogs and drawers are taken as the viewport shows them. */
-async function screenshot(name: string, fullPage = true): Promise<void> {
-  await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: `/tmp/applicant-${name}.png`, fullPage });
-}
-
-function screenshotOnFailure(name: string): void {
-  onTestFailed(async () => {
-    await page.screenshot({ path: `/tmp/applicant-failure-${name}.png`, fullPage: true }).catch(() => undefined);
-    // What the page said: save state, section conflicts, toasts.
-    const said = await page
-      .locator('[data-testid=save-status], [data-testid$=-conflict], .ant-message-notice')
-      .allTextContents()
-      .catch(() => []);
-    console.error(`[${name}] page says:`, said.join(' | '));
-  });
-}
+const { screenshot, screenshotOnFailure } = camera(() => page, 'applicant', '[data-testid=save-status], [data-testid$=-conflict]');
 
 const field = (id: string): Locator => page.getByTestId(`field-${id}`);
 const input = (id: string): Locator => page.getByTestId(`input-${id}`);

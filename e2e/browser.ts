@@ -1,3 +1,4 @@
+import { expect, onTestFailed } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 // What every browser test shares: Debian's chromium with the flags this machine needs, and signing in and out
@@ -25,4 +26,27 @@ export async function signOutThroughUi(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
   await page.getByTestId('logout').click();
   await page.getByTestId('login-title').waitFor();
+}
+
+/**
+ * Screenshots of one test file, named `/tmp/<prefix>-<name>.png`: taken once antd's loading overlays are gone, and
+ * on a failed test together with what the page said (errors, toasts, and `extraSaid` elements).
+ */
+export function camera(getPage: () => Page, prefix: string, extraSaid = '') {
+  const said = ['.ant-alert-error', '.ant-message-notice', '.ant-form-item-explain-error', extraSaid].filter(Boolean).join(', ');
+  async function screenshot(name: string, fullPage = true): Promise<void> {
+    const page = getPage();
+    await expect.poll(() => page.locator('.ant-spin-spinning, .ant-spin-blur').count()).toBe(0);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `/tmp/${prefix}-${name}.png`, fullPage });
+  }
+  function screenshotOnFailure(name: string): void {
+    onTestFailed(async () => {
+      const page = getPage();
+      await page.screenshot({ path: `/tmp/${prefix}-failure-${name}.png`, fullPage: true }).catch(() => undefined);
+      const texts = await page.locator(said).allTextContents().catch(() => []);
+      console.error(`[${name}] page says:`, texts.join(' | '));
+    });
+  }
+  return { screenshot, screenshotOnFailure };
 }

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium, signInThroughUi, signOutThroughUi } from './browser.ts';
+import { camera, launchChromium, signInThroughUi, signOutThroughUi } from './browser.ts';
 import { startTestServer } from '../apps/server/src/testing/server.ts';
 
 // 申报通知 as an official reads them: the list, the pack's structure tab by tab, and the import of the
@@ -17,18 +17,7 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-/** After antd's loading overlays have faded (a table keeps its rows blurred while a request runs). */
-async function screenshot(name: string): Promise<void> {
-  await expect.poll(() => page.locator('.ant-spin-spinning, .ant-spin-blur').count()).toBe(0);
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `/tmp/calls-${name}.png`, fullPage: true });
-}
-
-function screenshotOnFailure(name: string): void {
-  onTestFailed(async () => {
-    await screenshot(`failure-${name}`).catch(() => undefined);
-  });
-}
+const { screenshot, screenshotOnFailure } = camera(() => page, 'calls');
 
 async function signIn(username: string): Promise<void> {
   await signInThroughUi(page, server.url, username);

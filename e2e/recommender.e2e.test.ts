@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { launchChromium, signInThroughUi, signOutThroughUi } from './browser.ts';
+import { camera, launchChromium, signInThroughUi, signOutThroughUi } from './browser.ts';
 import { startTestServer } from '../apps/server/src/testing/server.ts';
 import { seedReviewFixture } from '../apps/server/src/testing/review-fixture.ts';
 
@@ -23,23 +23,7 @@ let context: BrowserContext;
 let page: Page;
 let fixture: Fixture;
 
-/** After antd's loading overlays and animations; dialogs are taken as the viewport shows them. */
-async function screenshot(name: string, fullPage = true): Promise<void> {
-  await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: `/tmp/recommender-${name}.png`, fullPage });
-}
-
-function screenshotOnFailure(name: string): void {
-  onTestFailed(async () => {
-    await page.screenshot({ path: `/tmp/recommender-failure-${name}.png`, fullPage: true }).catch(() => undefined);
-    const said = await page
-      .locator('.ant-alert-error, .ant-message-notice, .ant-form-item-explain-error')
-      .allTextContents()
-      .catch(() => []);
-    console.error(`[${name}] page says:`, said.join(' | '));
-  });
-}
+const { screenshot, screenshotOnFailure } = camera(() => page, 'recommender');
 
 async function signIn(username: string): Promise<void> {
   await signInThroughUi(page, server.url, username);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium, signInThroughUi, signOutThroughUi } from './browser.ts';
+import { camera, launchChromium, signInThroughUi, signOutThroughUi } from './browser.ts';
 import { startTestServer } from '../apps/server/src/testing/server.ts';
 
 // Each role sees the screens it may use, and only those: the menu of a platform admin
@@ -13,15 +13,7 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-async function screenshot(name: string): Promise<void> {
-  await page.screenshot({ path: `/tmp/e2e-${name}.png`, fullPage: true });
-}
-
-function screenshotOnFailure(name: string): void {
-  onTestFailed(async () => {
-    await screenshot(`failure-${name}`).catch(() => undefined);
-  });
-}
+const { screenshot, screenshotOnFailure } = camera(() => page, 'e2e');
 
 /** From the home address, as a person would: the app sends us to /login and back to 工作台. */
 async function signIn(username: string): Promise<void> {

@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { camera } from './browser.ts';
 import { startTestServer } from '../apps/server/src/testing/server.ts';
 
 // The 视频证明材料 of the MIIT call (5–10 minutes) through the browser: a 4-minute video is refused with the
@@ -32,16 +33,7 @@ function makeVideo(file: string, seconds: number): void {
   if (result.error || result.status !== 0) throw new Error(`ffmpeg failed to make ${file}: ${result.error?.message ?? result.stderr}`);
 }
 
-async function screenshot(name: string, fullPage = true): Promise<void> {
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `/tmp/video-upload-${name}.png`, fullPage });
-}
-
-function screenshotOnFailure(name: string): void {
-  onTestFailed(async () => {
-    await page.screenshot({ path: `/tmp/video-upload-failure-${name}.png`, fullPage: false }).catch(() => undefined);
-  });
-}
+const { screenshot, screenshotOnFailure } = camera(() => page, 'video-upload');
 
 const videoSlot = () => page.getByTestId('input-video');
 const videoInput = () => videoSlot().locator('input[type=file]');
