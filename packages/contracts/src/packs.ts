@@ -169,6 +169,7 @@ export interface PackCategory {
   form?: string;
   channels?: string[];
   enteredByIssuer?: boolean;
+  expertise?: string[];
   children?: PackCategory[];
 }
 export const PackCategory = Type.Cyclic(
@@ -180,6 +181,8 @@ export const PackCategory = Type.Cyclic(
         form: Type.Optional(Id),
         channels: Type.Optional(Type.Array(Id, { description: '负责推荐此分支的渠道' })),
         enteredByIssuer: Type.Optional(Type.Boolean({ description: '方向由发文单位在平台录入（通知附件未列出）' })),
+        /** 评审专业领域: expert expertise tags that fit this branch (inherited by its children), for expert assignment. */
+        expertise: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })),
         children: Type.Optional(Type.Array(Type.Ref('PackCategory'))),
       },
       { additionalProperties: false },
@@ -324,6 +327,20 @@ export const ProgramPack = Type.Object(
           basis: Type.String({ description: '实际投资的认定口径' }),
           tranches: Type.Array(Type.Object({ label: Text, stage: Type.Enum(LIFECYCLE_STAGES), share: Type.Optional(Type.Number()) }, { additionalProperties: false }), { minItems: 1 }),
           cityMatching: Type.Optional(Type.Boolean()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    /** 审定与公示: what a selection records and how long the public notice lasts. */
+    selection: Type.Optional(
+      Type.Object(
+        {
+          /** 入选结果, e.g. 001 重点培育平台并列入重点项目库; the first is the default. */
+          outcomes: Type.Optional(Type.Array(Type.Object({ id: Id, label: Text }, { additionalProperties: false }), { minItems: 1 })),
+          /** 公示期（天）, e.g. 003 公示七天. */
+          publicNoticeDays: Type.Optional(Type.Integer({ minimum: 1 })),
+          /** 每个申报的评审专家数 (k) proposed for the call. */
+          reviewsPerApplication: Type.Optional(Type.Integer({ minimum: 1 })),
         },
         { additionalProperties: false },
       ),

@@ -6,3 +6,6 @@ export * from "../modules/programs/tables.ts";
 export * from "../modules/applications/tables.ts";
 export * from "../modules/notifications/tables.ts";
 export * from "../modules/recommendations/tables.ts";
+export * from "../modules/selection/tables.ts";
+export * from "../modules/projects/tables.ts";
+export * from "../modules/documents/tables.ts";
