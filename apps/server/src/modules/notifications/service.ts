@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { uuidArray, type Db, type DbOrTx } from '../../platform/database.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -8,6 +8,8 @@ import { notificationReads, notifications } from './tables.ts';
 
 export interface NewNotification {
   organisationId: string;
+  /** Address one user of the organisation only. */
+  userId?: string;
   type: string;
   title: string;
   body: string;
@@ -17,8 +19,11 @@ export interface NewNotification {
 
 /** 站内通知 to every user of an organisation, written in the caller's transaction (no change without its notice). */
 export async function notifyOrganisation(tx: DbOrTx, n: NewNotification): Promise<void> {
-  await tx.insert(notifications).values({ ...n, link: n.link ?? null, data: n.data ?? {} });
+  await tx.insert(notifications).values({ ...n, userId: n.userId ?? null, link: n.link ?? null, data: n.data ?? {} });
 }
+
+/** A notification for one user is not shown to the other users of its organisation. */
+const addressedTo = (userId: string) => or(isNull(notifications.userId), eq(notifications.userId, userId));
 
 export async function listNotifications(db: Db, ctx: RequestContext, limit = 50) {
   const actor = requireActor(ctx);
@@ -34,7 +39,7 @@ export async function listNotifications(db: Db, ctx: RequestContext, limit = 50)
     })
     .from(notifications)
     .leftJoin(notificationReads, and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, actor.userId)))
-    .where(eq(notifications.organisationId, actor.organisationId))
+    .where(and(eq(notifications.organisationId, actor.organisationId), addressedTo(actor.userId)))
     .orderBy(desc(notifications.createdAt))
     .limit(limit);
   const items = rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), readAt: r.readAt?.toISOString() ?? null }));
@@ -46,7 +51,7 @@ export async function markRead(db: Db, ctx: RequestContext, ids: string[]): Prom
   const own = await db
     .select({ id: notifications.id })
     .from(notifications)
-    .where(and(inArray(notifications.id, ids), eq(notifications.organisationId, actor.organisationId)));
+    .where(and(inArray(notifications.id, ids), eq(notifications.organisationId, actor.organisationId), addressedTo(actor.userId)));
   if (own.length !== ids.length) throw notFound('通知');
   await db.transaction(async (tx) => {
     await tx.execute(sql`INSERT INTO notification_reads (notification_id, user_id)

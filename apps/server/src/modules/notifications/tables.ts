@@ -6,6 +6,8 @@ export const notifications = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: uuid('organisation_id').notNull(),
+    /** Only this user of the organisation (e.g. one expert of a 专家库); null: every user. */
+    userId: uuid('user_id'),
     type: text('type').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
