@@ -5,7 +5,7 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => T
 const Uuid = Type.String({ format: 'uuid' });
 
 /** Application states; `draft`, `returned` and `withdrawn` are editable by the applicant. */
-export const APPLICATION_STATUSES = ['draft', 'submitted', 'returned', 'withdrawn', 'passed', 'rejected', 'recommended'] as const;
+export const APPLICATION_STATUSES = ['draft', 'submitted', 'returned', 'withdrawn', 'passed', 'rejected', 'recommended', 'admitted', 'excluded', 'selected', 'not_selected'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   draft: '草稿',
@@ -15,6 +15,10 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   passed: '推荐单位审核通过',
   rejected: '未通过审核',
   recommended: '已推荐',
+  admitted: '初审通过，专家评审中',
+  excluded: '政策性审查未通过',
+  selected: '已入选',
+  not_selected: '未入选',
 };
 
 export const FileRef = Type.Object({

@@ -6,3 +6,4 @@ export * from './packs.ts';
 export * from './programs.ts';
 export * from './applications.ts';
 export * from './recommendations.ts';
+export * from './selection.ts';

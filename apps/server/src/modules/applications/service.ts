@@ -92,6 +92,10 @@ const STAGE_OF_STATUS: Record<ApplicationStatus, string> = {
   passed: '推荐单位排序推荐',
   rejected: '推荐单位审核（未通过）',
   recommended: '已推荐，主管部门审核',
+  admitted: '主管部门专家评审',
+  excluded: '政策性审查（未通过）',
+  selected: '已入选，项目实施',
+  not_selected: '评审结束（未入选）',
 };
 
 async function summaries(db: DbOrTx, rows: store.ApplicationRow[]): Promise<ApplicationSummary[]> {

@@ -10,6 +10,10 @@ export const STATUS_COLOURS: Record<ApplicationStatus, string> = {
   passed: 'success',
   rejected: 'error',
   recommended: 'green',
+  admitted: 'cyan',
+  excluded: 'error',
+  selected: 'gold',
+  not_selected: 'default',
 };
 
 const EVENT_LABELS: Record<string, MessageKey> = {
