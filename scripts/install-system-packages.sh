@@ -4,6 +4,9 @@
 # via sudo). Never fails the start: the server reports what is missing and disables just that feature.
 missing=()
 [ -e /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc ] || fc-list ':lang=zh' 2>/dev/null | grep -q 'CJK SC' || missing+=(fonts-noto-cjk)
+# 楷体 (KaiTi) for heading 2 of the printed application, 明体 as fallback for rare characters.
+[ -e /usr/share/fonts/truetype/arphic/ukai.ttc ] || missing+=(fonts-arphic-ukai)
+[ -e /usr/share/fonts/truetype/arphic/uming.ttc ] || missing+=(fonts-arphic-uming)
 command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 # The test suite also drives a browser (`--test`).

@@ -1,0 +1,1 @@
+export { compileTypstPdf, typstString, typstText, typstFontFamilies, typstFontList, typstFontFiles, TYPST_FONTS, TypstError, type CompileTypstOptions } from './typst.ts';

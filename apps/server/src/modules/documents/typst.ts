@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+
+/**
+ * Typst → PDF in process (typst.ts native compiler), with the Chinese faces the notices ask for, taken from the
+ * Debian font packages: 宋体 → Noto Serif CJK SC, 黑体 → Noto Sans CJK SC (fonts-noto-cjk), 楷体 → AR PL UKai,
+ * 明体 fallback AR PL UMing (fonts-arphic-ukai / fonts-arphic-uming). Typst embeds and subsets every font it uses.
+ */
+
+/** Typst family names of the free faces standing in for the official ones. */
+export const TYPST_FONTS = {
+  song: 'Noto Serif CJK SC', // 宋体 SimSun
+  hei: 'Noto Sans CJK SC', // 黑体 SimHei
+  kai: 'AR PL UKai', // 楷体 KaiTi (Typst drops the "CN" of "AR PL UKai CN")
+  ming: 'AR PL UMing', // 明体, fallback for rare characters
+} as const;
+
+const FALLBACKS = [TYPST_FONTS.song, TYPST_FONTS.ming];
+
+/** Font directories searched; SHENBAO_FONT_PATHS (colon-separated) adds more. Only CJK folders: loading all system fonts is slow. */
+const FONT_DIRS = ['/usr/share/fonts/opentype/noto', '/usr/share/fonts/truetype/arphic'];
+
+/** The Typst font list for an official face name of a pack's print layout (宋体/SimSun, 黑体, 楷体, 仿宋 …). */
+export function typstFontFamilies(face: string | undefined): string[] {
+  const f = (face ?? '').toLowerCase();
+  let first: string = TYPST_FONTS.song;
+  if (/黑|hei|sans/.test(f)) first = TYPST_FONTS.hei;
+  else if (/楷|kai/.test(f)) first = TYPST_FONTS.kai;
+  else if (/仿宋|fang/.test(f)) first = TYPST_FONTS.kai; // no free FangSong in Debian: KaiTi is the closest hand-written face
+  return [first, ...FALLBACKS.filter((x) => x !== first)];
+}
+
+/** A Typst array literal of font families, e.g. `("Noto Serif CJK SC", "AR PL UMing")`. */
+export function typstFontList(face: string | undefined): string {
+  return `(${typstFontFamilies(face).map(typstString).join(', ')},)`;
+}
+
+export class TypstError extends Error {
+  constructor(
+    message: string,
+    readonly diagnostics: string[],
+  ) {
+    super(message);
+  }
+}
+
+/** The font files present (empty: no Chinese PDF possible; callers answer with a clear message). */
+export function typstFontFiles(): string[] {
+  const extra = (process.env.SHENBAO_FONT_PATHS ?? '').split(':').filter(Boolean);
+  const files: string[] = [];
+  for (const dir of [...FONT_DIRS, ...extra]) {
+    if (!fs.existsSync(dir)) continue;
+    const stat = fs.statSync(dir);
+    if (stat.isFile()) files.push(dir);
+    else for (const name of fs.readdirSync(dir)) if (/\.(ttc|ttf|otf|otc)$/i.test(name)) files.push(path.join(dir, name));
+  }
+  return files;
+}
+
+/** Shadow files live under this virtual root, which does not exist on disk: Typst's `read`/`image` see nothing else. */
+const ROOT = '/shenbao-typst-root';
+let compiler: NodeCompiler | null = null;
+
+function getCompiler(): NodeCompiler {
+  if (compiler) return compiler;
+  const files = typstFontFiles();
+  if (!files.some((f) => /NotoSerifCJK/i.test(f))) {
+    throw new TypstError('缺少中文字体（fonts-noto-cjk），无法生成 PDF 文书，请安装后重启服务', []);
+  }
+  compiler = NodeCompiler.create({ workspace: ROOT, fontArgs: [{ fontPaths: files }] });
+  return compiler;
+}
+
+export interface CompileTypstOptions {
+  /** Extra files visible to the source by relative path (images, data). */
+  files?: Record<string, Uint8Array | string>;
+  /** PDF creation time (seconds since epoch); default: none written, so equal input gives equal bytes. */
+  creationTimestamp?: number;
+}
+
+/**
+ * Compile a Typst source to PDF bytes. The native compiler is synchronous and shared: each call maps its own
+ * files, compiles and renders within one turn of the event loop, so calls never see each other's files.
+ */
+export async function compileTypstPdf(source: string, opts: CompileTypstOptions = {}): Promise<Uint8Array> {
+  const c = getCompiler();
+  c.resetShadow();
+  for (const [name, content] of Object.entries(opts.files ?? {})) {
+    const rel = path.posix.normalize(name).replace(/^(\.\.\/|\/)+/, '');
+    c.mapShadow(`${ROOT}/${rel}`, Buffer.from(typeof content === 'string' ? Buffer.from(content, 'utf8') : content));
+  }
+  try {
+    const result = c.compile({ mainFileContent: source });
+    const error = result.takeError();
+    const doc = result.result;
+    if (error || !doc) {
+      const diagnostics = (error?.shortDiagnostics ?? []).map((d: { message?: string }) => String(d.message ?? d));
+      throw new TypstError(`PDF 排版失败：${diagnostics.join('；') || '未知错误'}`, diagnostics);
+    }
+    const pdf = c.pdf(doc, opts.creationTimestamp === undefined ? {} : { creationTimestamp: opts.creationTimestamp });
+    return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  } finally {
+    c.resetShadow();
+    c.evictCache(30);
+  }
+}
+
+/**
+ * A Typst string literal for any text: inside a string literal only `\` and `"` are special, so user text can never
+ * become markup or code. Control characters are written as `\u{…}`.
+ */
+export function typstString(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === '"') out += '\\"';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') continue;
+    else if (ch === '\t') out += '\\t';
+    else if (code < 0x20 || code === 0x7f || (code >= 0x2028 && code <= 0x2029)) out += `\\u{${code.toString(16)}}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+/**
+ * User text placed in Typst markup: `#"…";` shows the text exactly as typed (no `*`, `_`, `$`, `#`, `@`, `<`, `=`
+ * markup), with its line breaks. The `;` ends the expression, so template text after it (`.x`, `(…)`) stays text.
+ */
+export function typstText(text: string): string {
+  return `#${typstString(text)};`;
+}
