@@ -260,6 +260,116 @@ export const PackList = Type.Object(
   { additionalProperties: false },
 );
 
+/** 评分细则: criteria on a scale, optionally weighted (expert review and acceptance panels). */
+const Rubric = Type.Object(
+  {
+    scale: Type.Object({ min: Type.Number(), max: Type.Number() }, { additionalProperties: false }),
+    criteria: Type.Array(
+      Type.Object({ id: Id, label: Text, weight: Type.Optional(Type.Number({ exclusiveMinimum: 0 })), description: Type.Optional(Type.String()), commentRequired: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+      { minItems: 1 },
+    ),
+    note: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * 项目实施、验收 (#7): what a selected project goes through, as far as it differs between notices.
+ * Which steps apply follows the pack's stages (implementation_plan, agreement, quarterly_report, acceptance, subsidy);
+ * this block gives their data: where the project period is, the report schedule, the ledger's categories, the acceptance material.
+ */
+export const PackImplementation = Type.Object(
+  {
+    /** 项目期: the application form's yearMonthRange field holding the project period (e.g. projectPeriod). */
+    periodField: Type.Optional(FieldId),
+    /** 实施方案: the documents[] entry whose outline the plan follows. */
+    planDocument: Type.Optional(Id),
+    /** 实施协议: the documents[] entry of the agreement (its title is the agreement's). */
+    agreementDocument: Type.Optional(Id),
+    /** 季度进展报告: due at each quarter end of the project period. */
+    quarterlyReports: Type.Optional(
+      Type.Object(
+        {
+          /** The pack form (stage quarterly_report) a report is filled in; without it a report is free text. */
+          form: Type.Optional(Id),
+          /** Days after the quarter's last day by which the report is due (0: on the quarter end, 季度末). */
+          dueDaysAfterQuarterEnd: Type.Integer({ minimum: 0, maximum: 90 }),
+          /** Reminders (站内通知) this many days before and after the due date. */
+          remindDaysBefore: Type.Array(Type.Integer({ minimum: 1, maximum: 60 })),
+          remindDaysAfter: Type.Array(Type.Integer({ minimum: 1, maximum: 180 })),
+          /** The report form's field with the cumulative investment (万元), for the "far behind plan" risk flag. */
+          cumulativeInvestmentField: Type.Optional(FieldId),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    /** 投资台账 / 投资清单 kept by the applicant and submitted at acceptance. */
+    ledger: Type.Optional(
+      Type.Object(
+        {
+          /** contract-invoice: 000 附表 (合同、发票、付款); itemised: 002 (数量 × 单价). */
+          layout: Type.Enum(['contract-invoice', 'itemised']),
+          categories: Type.Array(
+            Type.Object(
+              {
+                id: Id,
+                label: Text,
+                /** The application's money field with the planned amount of this category. */
+                planField: Type.Optional(FieldId),
+                /** Counts towards the actual investment (实际投资额) the subsidy is computed on. */
+                counted: Type.Boolean(),
+              },
+              { additionalProperties: false },
+            ),
+            { minItems: 1 },
+          ),
+          /** The application's money field with the planned total investment. */
+          planTotalField: Type.Optional(FieldId),
+          /** 近N年（含项目完成年度）: invoices must fall in the completion year or the N−1 years before it. */
+          windowYears: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
+          note: Type.Optional(Type.String()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    acceptance: Type.Optional(
+      Type.Object(
+        {
+          /** 竣工总结报告: the documents[] entry whose outline is the report's sections. */
+          completionReport: Type.Optional(Id),
+          /** 绩效评估和资金使用情况分析专题报告 (003 §16): another documents[] entry, part of the material. */
+          performanceReport: Type.Optional(Id),
+          /** The pack form (stage acceptance) filled with the application for acceptance. */
+          form: Type.Optional(Id),
+          /** That form's table field the platform fills from the ledger. */
+          ledgerField: Type.Optional(FieldId),
+          /** 初验 by the recommender before the owner's panel (default true). */
+          preAcceptance: Type.Optional(Type.Boolean()),
+          /** 验收评分: what each panel expert scores; without it experts give an opinion and a recommendation only. */
+          rubric: Type.Optional(Rubric),
+          /** Smallest panel (专家组) the owner may form. */
+          minPanelSize: Type.Optional(Type.Integer({ minimum: 1 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    /** 风险提示 for the owner. */
+    risk: Type.Optional(
+      Type.Object(
+        {
+          /** Reports not in by their due date (late or still missing) that flag a project. */
+          missedReports: Type.Integer({ minimum: 1 }),
+          /** Flag when the investment so far is below this share of the plan's pro-rata investment for the time elapsed. */
+          investmentBehindRatio: Type.Number({ exclusiveMinimum: 0, maximum: 1 }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type PackImplementation = Static<typeof PackImplementation>;
+
 const FontSpec = Type.Object({ font: Type.Enum(['SimSun', 'SimHei', 'KaiTi', 'FangSong']), sizePt: Type.Number({ minimum: 5 }) }, { additionalProperties: false });
 
 export const ProgramPack = Type.Object(
@@ -305,19 +415,7 @@ export const ProgramPack = Type.Object(
     quotas: Type.Optional(Type.Array(PackQuota)),
     lists: Type.Optional(Type.Array(PackList)),
     commitment: Type.Object({ title: Type.Optional(Type.String()), text: Text }, { additionalProperties: false }),
-    rubric: Type.Optional(
-      Type.Object(
-        {
-          scale: Type.Object({ min: Type.Number(), max: Type.Number() }, { additionalProperties: false }),
-          criteria: Type.Array(
-            Type.Object({ id: Id, label: Text, weight: Type.Optional(Type.Number({ exclusiveMinimum: 0 })), description: Type.Optional(Type.String()), commentRequired: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
-            { minItems: 1 },
-          ),
-          note: Type.Optional(Type.String()),
-        },
-        { additionalProperties: false },
-      ),
-    ),
+    rubric: Type.Optional(Rubric),
     priorityFlags: Type.Optional(Type.Array(Type.Object({ id: Id, label: Text, when: Expression }, { additionalProperties: false }), { description: '同等条件下优先' })),
     funding: Type.Optional(
       Type.Object(
@@ -345,7 +443,19 @@ export const ProgramPack = Type.Object(
         { additionalProperties: false },
       ),
     ),
-    honours: Type.Optional(Type.Object({ title: Text, demonstrationYears: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false })),
+    honours: Type.Optional(
+      Type.Object(
+        {
+          title: Text,
+          demonstrationYears: Type.Optional(Type.Integer({ minimum: 1 })),
+          /** When the platform grants the title itself: on passing acceptance (003 第十一条). Absent: not granted by acceptance. */
+          grantedAt: Type.Optional(Type.Enum(['publication', 'acceptance'])),
+          /** Only projects that formed a replicable model (形成可推广模式) get it. */
+          requiresReplicableModel: Type.Optional(Type.Boolean()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     sanctions: Type.Optional(
       Type.Object({ banYears: Type.Integer({ minimum: 1 }), revokeTitle: Type.Boolean(), recoverFunds: Type.Boolean(), grounds: Type.Array(Type.String()) }, { additionalProperties: false }),
     ),
@@ -373,6 +483,7 @@ export const ProgramPack = Type.Object(
       { additionalProperties: false },
     ),
     documents: Type.Optional(Type.Array(Type.Object({ id: Id, title: Text, stage: Type.Enum(LIFECYCLE_STAGES), outline: Type.Optional(Type.Array(Type.String())) }, { additionalProperties: false }))),
+    implementation: Type.Optional(PackImplementation),
   },
   { additionalProperties: false },
 );
