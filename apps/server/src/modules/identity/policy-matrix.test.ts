@@ -360,6 +360,12 @@ const CASES: RouteCase[] = [
     out: { admin: 200, officer: 404, reviewer: 404, applicantAdmin: 404, filler: 404, expert: 404 },
   },
   {
+    route: 'GET /api/recommendations/:id/summary.pdf',
+    request: async (_f, scope) => ({ method: 'GET', url: `/api/recommendations/${(await recommendation(scope)).id}/summary.pdf` }),
+    in: { admin: 200, officer: 200, reviewer: 200, applicantAdmin: 404, filler: 404, expert: 404 },
+    out: { admin: 200, officer: 404, reviewer: 404, applicantAdmin: 404, filler: 404, expert: 404 },
+  },
+  {
     route: 'PUT /api/recommendations/:id/ranking',
     request: async (_f, scope) => {
       const rec = await recommendation(scope);

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser, getTestApp, signIn, uniqueSuffix, type BuiltOrganisation, type Session, type TestApp } from '../../testing/app.ts';
@@ -146,6 +150,18 @@ describe('推荐：审核、排序、限额、出具', () => {
     expect(sheet.getRow(5).values).toEqual([undefined, 1, '优先的项目', expect.stringMatching(/^测试企业/), '智能化制造', 600, '李明', '13800000000']);
     expect(sheet.getCell(6, 1).value).toBe('二、行业/区域级平台类');
     expect((sheet.getRow(7).values as unknown[])[2]).toBe('平台项目');
+
+    // The same table as PDF: title, header line, groups and rows in the same order.
+    const pdf = await reviewer.request({ method: 'GET', url: `/api/recommendations/${rec.id}/summary.pdf` });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'summary-')), 'summary.pdf');
+    await fs.writeFile(file, pdf.rawPayload);
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').replace(/\s+/g, '');
+    expect(text).toContain('河北省工业互联网创新发展试点项目推荐表');
+    expect(text).toContain('推荐单位（市局签章）：');
+    const order = ['一、模式应用类', '优先的项目', '600.00', '二、行业/区域级平台类', '平台项目', '900.50'].map((s) => text.indexOf(s));
+    expect(order.every((p, i) => p >= 0 && (i === 0 || p > order[i - 1]!))).toBe(true);
   });
 
   it('guards against the same project recommended through two channels (004), naming the holder', async () => {

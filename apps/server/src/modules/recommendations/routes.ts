@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Inbox, IssueBody, Ok, RankingBody, Recommendation, RecommendationList, ReopenBody, ReviewBody } from '@shenbao/contracts';
 import type { AppDeps } from '../../platform/http.ts';
+import { tableDocumentPdf, tableDocumentXlsx } from '../documents/index.ts';
 import * as recommendations from './service.ts';
 
 const CallQuery = Type.Object({ callId: Type.String({ minLength: 1, maxLength: 100 }) });
@@ -51,11 +52,22 @@ export const recommendationRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (a
     '/api/recommendations/:id/summary.xlsx',
     { schema: { tags: ['推荐'], summary: '推荐汇总表（Excel）', params: IdParams }, config: { action: 'recommendation.read' } },
     async (request, reply) => {
-      const { fileName, buffer } = await recommendations.summaryWorkbook(db, request.ctx, request.params.id);
+      const { fileName, doc } = await recommendations.summaryDocument(db, request.ctx, request.params.id);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-        .send(buffer);
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${fileName}.xlsx`)}`)
+        .send(await tableDocumentXlsx(doc));
+    },
+  );
+  app.get(
+    '/api/recommendations/:id/summary.pdf',
+    { schema: { tags: ['推荐'], summary: '推荐汇总表（PDF）', params: IdParams }, config: { action: 'recommendation.read' } },
+    async (request, reply) => {
+      const { fileName, doc } = await recommendations.summaryDocument(db, request.ctx, request.params.id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${fileName}.pdf`)}`)
+        .send(await tableDocumentPdf(doc));
     },
   );
 };

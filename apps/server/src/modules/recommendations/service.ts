@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import type { Inbox, InboxItem, IssueBody, ProgramPack, QuotaStatus, RankingBody, Recommendation, ReviewBody } from '@shenbao/contracts';
 import { DEFAULT_REVIEW_CHECKLIST } from '@shenbao/contracts';
@@ -21,6 +20,7 @@ import {
   type ApplicationRow,
 } from '../applications/index.ts';
 import { notifyOrganisation } from '../notifications/index.ts';
+import { summaryTableDocument, type SummaryEntry, type TableDocument } from '../documents/index.ts';
 import { quotaStatus } from './quotas.ts';
 import * as store from './store.ts';
 import './policy.ts';
@@ -334,63 +334,28 @@ export async function reopen(db: Db, ctx: RequestContext, id: string, reason: st
 
 // ---------------------------------------------------------------- summary table
 
-/** 推荐汇总表 as Excel: the pack's title, columns and groups, in priority order. */
-export async function summaryWorkbook(db: Db, ctx: RequestContext, id: string): Promise<{ fileName: string; buffer: Buffer }> {
+/** 推荐汇总表 (Excel and PDF from one table document): the pack's title, columns and groups, in priority order. */
+export async function summaryDocument(db: Db, ctx: RequestContext, id: string): Promise<{ fileName: string; doc: TableDocument }> {
   const actor = requireActor(ctx);
   const { rec, call } = await loadRecommendation(db, actor, id);
-  const table = call.program.summaryTable;
   const items = await store.itemsOf(db, id);
   const rows = await applicationRows(db, items.map((i) => i.applicationId));
   const recommender = await organisationFacts(db, rec.recommenderOrganisationId);
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('推荐汇总表');
-  const width = table.columns.length;
-  sheet.mergeCells(1, 1, 1, width);
-  sheet.getCell(1, 1).value = table.title;
-  sheet.getCell(1, 1).font = { bold: true, size: 16 };
-  sheet.getCell(1, 1).alignment = { horizontal: 'center' };
-  sheet.mergeCells(2, 1, 2, width);
-  const date = (rec.issuedAt ?? new Date()).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
-  sheet.getCell(2, 1).value = `推荐单位（盖章）：${recommender?.name ?? ''}        填表日期：${date}${rec.status === 'issued' ? '' : '（草稿，尚未出具）'}`;
-  const header = sheet.addRow(table.columns.map((c) => c.header));
-  header.font = { bold: true };
-  table.columns.forEach((c, i) => (sheet.getColumn(i + 1).width = c.width ?? 16));
-  const groups = table.groups?.length ? table.groups : [{ label: '', categories: call.program.categories.map((c) => c.id) }];
-  for (const group of groups) {
-    const inGroup = rows.filter((r) => {
-      const path = r.directionId ? (categoryPath(call.program.categories, r.directionId) ?? []) : [];
-      return !table.groups?.length || path.some((n) => group.categories.includes(n.id));
+  const entries: SummaryEntry[] = [];
+  for (const row of rows) {
+    entries.push({
+      answers: ((await latestSubmission(db, row.id))?.snapshot.answers as Record<string, unknown> | undefined) ?? row.answers,
+      directionId: row.directionId,
+      org: await organisationFacts(db, row.applicantOrganisationId),
+      priority: items.find((it) => it.applicationId === row.id)?.rank ?? null,
+      number: row.number,
     });
-    if (group.label) {
-      const g = sheet.addRow([group.label]);
-      sheet.mergeCells(g.number, 1, g.number, width);
-      g.font = { bold: true };
-    }
-    for (const [i, row] of inGroup.entries()) {
-      const path = row.directionId ? (categoryPath(call.program.categories, row.directionId) ?? []) : [];
-      const input = {
-        seq: i + 1,
-        answers: (await latestSubmission(db, row.id))?.snapshot.answers ?? row.answers,
-        direction: path.at(-1)?.label ?? null,
-        directionId: row.directionId,
-        category: path[0]?.label ?? null,
-        org: await organisationFacts(db, row.applicantOrganisationId),
-        priority: items.find((it) => it.applicationId === row.id)?.rank ?? null,
-        number: row.number,
-      };
-      const values = [];
-      for (const c of table.columns) values.push(cellValue(await evaluate(c.value, input, {}).catch(() => null)));
-      sheet.addRow(values);
-    }
   }
-  if (table.note) sheet.addRow([`注：${table.note}`]);
-  return { fileName: `${table.title}（${recommender?.name ?? ''}）.xlsx`, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
-}
-
-function cellValue(v: unknown): string | number | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.map((x) => cellValue(x)).join('、');
-  if (typeof v === 'object' && 'other' in (v as object)) return `其他：${String((v as { other: unknown }).other)}`;
-  return JSON.stringify(v);
+  const doc = await summaryTableDocument(call.program, entries, {
+    recommenderName: recommender?.name ?? null,
+    date: rec.issuedAt ?? new Date(),
+    draft: rec.status !== 'issued',
+    signerName: rec.status === 'issued' ? rec.signerName : null,
+  });
+  return { fileName: `${call.program.summaryTable.title}（${recommender?.name ?? ''}）`, doc };
 }
