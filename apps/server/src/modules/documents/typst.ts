@@ -80,15 +80,15 @@ export interface CompileTypstOptions {
 }
 
 /**
- * Compile a Typst source to PDF bytes. The native compiler is synchronous and shared: each call maps its own
- * files, compiles and renders within one turn of the event loop, so calls never see each other's files.
+ * Compile a Typst source to PDF bytes and count its pages. The native compiler is synchronous and shared: each call
+ * maps its own files, compiles and renders within one turn of the event loop, so calls never see each other's files.
  */
-export async function compileTypstPdf(source: string, opts: CompileTypstOptions = {}): Promise<Uint8Array> {
+export async function compileTypst(source: string, opts: CompileTypstOptions = {}): Promise<{ pdf: Uint8Array; pages: number }> {
   const c = getCompiler();
   c.resetShadow();
   for (const [name, content] of Object.entries(opts.files ?? {})) {
     const rel = path.posix.normalize(name).replace(/^(\.\.\/|\/)+/, '');
-    c.mapShadow(`${ROOT}/${rel}`, Buffer.from(typeof content === 'string' ? Buffer.from(content, 'utf8') : content));
+    c.mapShadow(`${ROOT}/${rel}`, typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content));
   }
   try {
     const result = c.compile({ mainFileContent: source });
@@ -99,11 +99,16 @@ export async function compileTypstPdf(source: string, opts: CompileTypstOptions 
       throw new TypstError(`PDF 排版失败：${diagnostics.join('；') || '未知错误'}`, diagnostics);
     }
     const pdf = c.pdf(doc, opts.creationTimestamp === undefined ? {} : { creationTimestamp: opts.creationTimestamp });
-    return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    return { pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: doc.numOfPages };
   } finally {
     c.resetShadow();
     c.evictCache(30);
   }
+}
+
+/** Compile a Typst source to PDF bytes (see compileTypst). */
+export async function compileTypstPdf(source: string, opts: CompileTypstOptions = {}): Promise<Uint8Array> {
+  return (await compileTypst(source, opts)).pdf;
 }
 
 /**
