@@ -23,6 +23,7 @@ import { programRoutes } from '../modules/programs/index.ts';
 import { applicationRoutes } from '../modules/applications/index.ts';
 import { notificationRoutes } from '../modules/notifications/index.ts';
 import { recommendationRoutes } from '../modules/recommendations/index.ts';
+import { selectionRoutes } from '../modules/selection/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -149,6 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(applicationRoutes, deps);
   await app.register(notificationRoutes, deps);
   await app.register(recommendationRoutes, deps);
+  await app.register(selectionRoutes, deps);
   await serveWebApp(app, config.webDistDir);
   return app;
 }

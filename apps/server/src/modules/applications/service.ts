@@ -619,7 +619,7 @@ export async function recordReviewOutcome(
   tx: DbOrTx,
   ctx: RequestContext,
   id: string,
-  to: 'passed' | 'rejected' | 'recommended' | 'submitted',
+  to: ApplicationStatus,
   allowedFrom: ApplicationStatus[],
   note: { type: string; opinion?: string | null; notify?: { title: string; body: string } },
 ): Promise<void> {
