@@ -5,7 +5,7 @@ import type { MessageKey } from './i18n/messages.ts';
 // still decides every request, this only keeps people out of pages they cannot use.
 
 export interface NavItem {
-  key: 'home' | 'open-calls' | 'applications' | 'review' | 'recommendations' | 'calls' | 'organisations' | 'my-org' | 'audit';
+  key: 'home' | 'open-calls' | 'notices' | 'applications' | 'review' | 'recommendations' | 'selection' | 'expert' | 'calls' | 'organisations' | 'my-org' | 'audit';
   path: string;
   label: MessageKey;
   testId: string;
@@ -33,6 +33,10 @@ export const REVIEW_ROLES: readonly Role[] = ['recommender_reviewer'];
 export const RECOMMENDATION_OVERSIGHT_ROLES: readonly Role[] = ['program_officer', 'platform_admin'];
 /** One recommendation (where the notices link): its recommender's reviewers and the issuing department. */
 export const RECOMMENDATION_READ_ROLES: readonly Role[] = [...REVIEW_ROLES, ...RECOMMENDATION_OVERSIGHT_ROLES];
+/** 遴选评审: the program owner's policy check, expert review, decision and public notice of its own calls. */
+export const SELECTION_ROLES: readonly Role[] = ['program_officer'];
+/** 评审任务: an expert's own assignments. */
+export const EXPERT_ROLES: readonly Role[] = ['expert'];
 
 export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boolean {
   return roles.some((role) => wanted.includes(role));
@@ -44,6 +48,8 @@ export function navItemsFor(me: Me): NavItem[] {
     { key: 'home', path: '/', label: 'menu.home', testId: 'menu-home' },
     // 申报通知 now taking applications: public, so everyone has it.
     { key: 'open-calls', path: '/open-calls', label: 'menu.openCalls', testId: 'menu-open-calls' },
+    // 公示公告 are public too.
+    { key: 'notices', path: '/notices', label: 'menu.notices', testId: 'menu-notices' },
   ];
   if (hasAnyRole(roles, APPLICANT_ROLES)) {
     items.push({ key: 'applications', path: '/applications', label: 'menu.applications', testId: 'menu-applications' });
@@ -53,6 +59,12 @@ export function navItemsFor(me: Me): NavItem[] {
   }
   if (hasAnyRole(roles, RECOMMENDATION_OVERSIGHT_ROLES)) {
     items.push({ key: 'recommendations', path: '/recommendations', label: 'menu.recommendations', testId: 'menu-recommendations' });
+  }
+  if (hasAnyRole(roles, SELECTION_ROLES)) {
+    items.push({ key: 'selection', path: '/selection', label: 'menu.selection', testId: 'menu-selection' });
+  }
+  if (hasAnyRole(roles, EXPERT_ROLES)) {
+    items.push({ key: 'expert', path: '/expert', label: 'menu.expert', testId: 'menu-expert' });
   }
   if (hasAnyRole(roles, CALLS_ROLES)) {
     items.push({ key: 'calls', path: '/calls', label: 'menu.calls', testId: 'menu-calls' });
@@ -84,5 +96,8 @@ export function selectedNavKey(items: readonly NavItem[], pathname: string): Nav
     return items.some((item) => item.key === 'recommendations') ? 'recommendations' : 'review';
   }
   if (pathname.startsWith('/audit')) return 'audit';
+  if (pathname.startsWith('/selection')) return 'selection';
+  if (pathname.startsWith('/expert')) return 'expert';
+  if (pathname.startsWith('/notices')) return 'notices';
   return 'home';
 }

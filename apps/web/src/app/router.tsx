@@ -14,6 +14,12 @@ import { RecommendationPage } from '../features/recommendations/pages/recommenda
 import { RecommendationsPage } from '../features/recommendations/pages/recommendations-page.tsx';
 import { ReviewApplicationPage } from '../features/recommendations/pages/review-application-page.tsx';
 import { ReviewPage } from '../features/recommendations/pages/review-page.tsx';
+import { ExpertCallPage } from '../features/expert/pages/expert-call-page.tsx';
+import { ExpertCallsPage } from '../features/expert/pages/expert-calls-page.tsx';
+import { ScorePage } from '../features/expert/pages/score-page.tsx';
+import { NoticePage } from '../features/public-notices/pages/notice-page.tsx';
+import { NoticesPage } from '../features/public-notices/pages/notices-page.tsx';
+import { SelectionPage } from '../features/selection/pages/selection-page.tsx';
 import { HomePage } from '../features/workbench/pages/home-page.tsx';
 import { NotFoundResult } from '../ui/status-views.tsx';
 import { RequireAuth, RequireRole } from './auth/guards.tsx';
@@ -29,6 +35,8 @@ import {
   RECOMMENDATION_OVERSIGHT_ROLES,
   RECOMMENDATION_READ_ROLES,
   REVIEW_ROLES,
+  EXPERT_ROLES,
+  SELECTION_ROLES,
 } from './navigation.ts';
 
 export const routes: RouteObject[] = [
@@ -36,6 +44,15 @@ export const routes: RouteObject[] = [
   { path: '/invitation', element: <InvitationPage /> },
   // 申报通知 now taking applications: public, in the app's frame when signed in.
   { path: '/open-calls', element: <PublicOrAppLayout />, children: [{ index: true, element: <OpenCallsPage /> }] },
+  // 公示公告: public notices (公示) and published lists (公布), with objections lodged by anyone during the period.
+  {
+    path: '/notices',
+    element: <PublicOrAppLayout />,
+    children: [
+      { index: true, element: <NoticesPage /> },
+      { path: ':id', element: <NoticePage /> },
+    ],
+  },
   // The printable preview has no frame at all.
   {
     path: '/applications/:id/preview',
@@ -131,6 +148,38 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole roles={RECOMMENDATION_READ_ROLES}>
             <RecommendationPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'selection',
+        element: (
+          <RequireRole roles={SELECTION_ROLES}>
+            <SelectionPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'expert',
+        element: (
+          <RequireRole roles={EXPERT_ROLES}>
+            <ExpertCallsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'expert/calls/:callId',
+        element: (
+          <RequireRole roles={EXPERT_ROLES}>
+            <ExpertCallPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'expert/assignments/:id',
+        element: (
+          <RequireRole roles={EXPERT_ROLES}>
+            <ScorePage />
           </RequireRole>
         ),
       },

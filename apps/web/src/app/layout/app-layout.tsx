@@ -7,6 +7,9 @@ import {
   HomeOutlined,
   NotificationOutlined,
   SettingOutlined,
+  SolutionOutlined,
+  SoundOutlined,
+  TrophyOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, Typography, type MenuProps } from 'antd';
@@ -22,9 +25,12 @@ import { UserMenu } from './user-menu.tsx';
 const ICONS: Record<NavItem['key'], ReactNode> = {
   home: <HomeOutlined />,
   'open-calls': <NotificationOutlined />,
+  notices: <SoundOutlined />,
   applications: <FormOutlined />,
   review: <FileSearchOutlined />,
   recommendations: <FileDoneOutlined />,
+  selection: <TrophyOutlined />,
+  expert: <SolutionOutlined />,
   calls: <SettingOutlined />,
   organisations: <ApartmentOutlined />,
   'my-org': <TeamOutlined />,

@@ -1,0 +1,31 @@
+import type { ObjectionBody, ObjectionReceipt, PublicNotice, PublicNoticeList } from '@shenbao/contracts';
+import type { Static } from 'typebox';
+import { apiGet, apiPost } from '../../api/client.ts';
+
+// 公示公告: public pages, no sign-in. A 401 here must not send the visitor to the login page.
+
+export type PublicNoticeListBody = Static<typeof PublicNoticeList>;
+export type PublicNoticeSummary = PublicNoticeListBody['items'][number];
+export type ObjectionReceiptBody = Static<typeof ObjectionReceipt>;
+
+const PUBLIC = { handleUnauthorized: false } as const;
+
+export function listNotices(signal?: AbortSignal): Promise<PublicNoticeListBody> {
+  return apiGet<PublicNoticeListBody>('/api/public/notices', undefined, { ...PUBLIC, signal });
+}
+
+/** A notice with the server's time of the answer (its Date header), so the period is counted by the server's clock. */
+export async function getNotice(id: string, signal?: AbortSignal): Promise<{ notice: PublicNotice; serverTime: string | undefined }> {
+  let serverTime: string | undefined;
+  const onHeaders = (headers: Headers) => {
+    const date = headers.get('date');
+    if (date && !Number.isNaN(Date.parse(date))) serverTime = new Date(date).toISOString();
+  };
+  const notice = await apiGet<PublicNotice>(`/api/public/notices/${encodeURIComponent(id)}`, undefined, { ...PUBLIC, signal, onHeaders });
+  return { notice, serverTime };
+}
+
+/** 提出异议 during the notice period; evidence files travel as base64 (at most 3, PDF/JPG/PNG). */
+export function lodgeObjection(id: string, body: ObjectionBody): Promise<ObjectionReceiptBody> {
+  return apiPost<ObjectionReceiptBody>(`/api/public/notices/${encodeURIComponent(id)}/objections`, body, PUBLIC);
+}
