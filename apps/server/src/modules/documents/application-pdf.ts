@@ -36,7 +36,9 @@ function block(b: DocBlock): string {
     case 'grid': {
       const header = b.columns.map((c) => `[${t(c)}]`).join(', ');
       const body = b.rows.map((r) => r.map((c) => `[${t(c)}]`).join(', ')).join(',\n  ');
-      return `${heading(b.heading)}${hint(b.hint)}#grid-table(${b.columns.length}, (${header},), (\n  ${body},\n))\n`;
+      const table = `${heading(b.heading)}${hint(b.hint)}#grid-table(${b.columns.length}, (${header},), (\n  ${body},\n))\n`;
+      // a wide ledger (投资清单 …) is printed on landscape pages of its own
+      return b.columns.length > 7 ? `#page(flipped: true)[\n${table}]\n` : table;
     }
     case 'records':
       return (
@@ -93,7 +95,7 @@ export function applicationTypst(doc: ApplicationDocument): string {
 #let hint(x) = block(below: ${leading}pt, text(font: ${kai}, size: ${tableSize}pt, fill: luma(80), x))
 #let body-par(x) = par(first-line-indent: (amount: 2em, all: true), x)
 #let sub-label(x) = block(above: ${leading}pt, below: ${leading / 2}pt, text(font: ${hei}, x))
-#let cell-text(x) = { set text(size: ${tableSize}pt, top-edge: "cap-height", bottom-edge: "baseline"); set par(leading: 0.75em, spacing: 0.75em, justify: false); x }
+#let cell-text(x, size: ${tableSize}pt) = { set text(size: size, top-edge: "cap-height", bottom-edge: "baseline"); set par(leading: 0.75em, spacing: 0.75em, justify: false); x }
 #let field-table(..cells) = block(above: ${leading / 2}pt, below: ${leading}pt, table(
   columns: (34%, 1fr),
   stroke: 0.5pt + black,
@@ -109,49 +111,48 @@ export function applicationTypst(doc: ApplicationDocument): string {
   ..([文件名], name, [文件大小], size, [SHA-256], hash).map(cell-text),
 ))
 #let grid-table(n, header, rows) = block(above: ${leading / 2}pt, below: ${leading}pt, {
-  set text(size: if n > 6 { 9pt } else { ${tableSize}pt })
+  // wide ledgers (投资清单, 台账) get smaller type and columns sized by their content
+  let size = if n > 7 { 9pt } else if n > 5 { 10.5pt } else { ${tableSize}pt }
   table(
-    columns: (auto,) + (1fr,) * (n - 1),
+    columns: if n > 6 { (auto,) * n } else { (auto,) + (1fr,) * (n - 1) },
     stroke: 0.5pt + black,
-    inset: (x: 4pt, y: 5pt),
+    inset: (x: 3pt, y: 5pt),
     align: (x, y) => if y == 0 { center + horizon } else { left + top },
-    table.header(..header.map(h => table.cell(fill: luma(235), cell-text(h)))),
-    ..rows.flatten().map(cell-text),
+    table.header(..header.map(h => table.cell(fill: luma(235), cell-text(h, size: size)))),
+    ..rows.flatten().map(c => cell-text(c, size: size)),
   )
 })
-#let seal-box(label) = box(width: 100%, height: 4.2cm, stroke: 0.6pt + black, inset: 10pt, {
+#let seal-box(label) = box(width: 100%, height: 3.8cm, stroke: 0.6pt + black, inset: 10pt, {
   align(center + top, text(font: ${hei}, size: 12pt, label))
   place(center + bottom, text(size: 12pt)[年　　月　　日])
 })
 `;
 
   const cover = `
-#page(footer: none, background: ${doc.draft ? `rotate(-35deg, text(font: ${hei}, size: 110pt, fill: luma(228))[草稿])` : 'none'})[
+#page[
   #set par(first-line-indent: 0pt, justify: false)
-  #v(1.2cm)
+  #v(0.6cm)
   #align(center, text(size: 12pt)[${t(doc.callTitle)}${doc.documentNumber ? `#linebreak()${t(`（${doc.documentNumber}）`)}` : ''}])
-  #v(1.6cm)
-  #align(center, block(width: 90%, text(font: ${hei}, size: 22pt, top-edge: "ascender", bottom-edge: "descender")[${t(doc.cover.title)}]))
+  #v(1.2cm)
+  #align(center, block(width: 92%, text(font: ${hei}, size: 22pt, top-edge: "ascender", bottom-edge: "descender")[${t(doc.cover.title)}]))
   ${doc.cover.subtitle ? `#align(center, text(font: ${kai}, size: 14pt)[${t(doc.cover.subtitle)}])` : ''}
   ${doc.draft ? `#align(center, text(font: ${hei}, size: 16pt, fill: rgb("#c00000"))[草稿（未提交）])` : ''}
-  #v(1.4cm)
+  #v(1fr)
   #grid(
     columns: (auto, 1fr),
     column-gutter: 8pt,
-    row-gutter: 16pt,
+    row-gutter: 14pt,
     ${doc.cover.rows.map((r) => `align(right + bottom, text(font: ${hei})[${t(r.label)}：]), box(width: 100%, stroke: (bottom: 0.5pt), inset: (bottom: 4pt), align(left + bottom, text(size: ${Math.min(size, 14)}pt)[${t(r.value)}]))`).join(',\n    ')},
   )
   #v(1fr)
   #grid(columns: (1fr, 1fr), column-gutter: 1.2cm, ${doc.cover.seals.map((x) => `seal-box[${t(x)}]`).join(', ')})
-  #v(0.6cm)
+  #v(0.5cm)
   #align(center, text(size: 12pt)[${t(doc.issuer)}制　　${t(doc.cover.date)}])
-  #v(0.4cm)
-  #align(center, text(size: 9pt)[${doc.footer.sha256 ? `${t(`申报编号：${doc.footer.number ?? ''}`)}#linebreak()快照哈希（SHA-256）：#text(font: ${mono})[${t(doc.footer.sha256)}]` : t(doc.footer.label)}])
 ]
 `;
 
   const instructions = doc.instructions.length
-    ? `#heading(level: 1, outlined: false)[填表说明]\n${doc.instructions.map((x) => `#par(first-line-indent: (amount: 2em, all: true))[${t(x)}]\n`).join('')}#pagebreak()\n`
+    ? `#heading(level: 1, outlined: false)[填表说明]\n${doc.instructions.map((x) => `#par(first-line-indent: (amount: 2em, all: true))[${t(x)}]\n`).join('')}${L.tocDepth ? '#pagebreak()' : '#v(1em)'}\n`
     : '';
 
   const toc = L.tocDepth
