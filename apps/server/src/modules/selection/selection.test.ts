@@ -204,7 +204,7 @@ describe('专家评分', () => {
     expect(rowA.stats).toMatchObject({ count: 2, mean: 75, median: 75, spread: 30, divergent: true });
     expect(rowA.stats.normalized).toBeCloseTo(85.81, 2);
     expect(overview.rows.find((r: { applicationId: string }) => r.applicationId === appB).stats.normalized).toBeCloseTo(54.19, 2);
-    expect(overview.normalisationMethod).toContain('标准化');
+    expect(overview.normalisationMethod).toContain('z 分');
 
     const close = await officer.request({ method: 'POST', url: `/api/selection/calls/${f.callId}/review/close` });
     expect(close.statusCode, close.body).toBe(200);
