@@ -274,6 +274,20 @@ describe('专家分配：无法分配时说明原因（不给部分结果）', (
     expect(reasons).toEqual(['申报 A2 只有 1 位可分配的专家（3 位需回避），少于每项所需的 3 位']);
   });
 
+  it('names applications and experts by their labels when given', () => {
+    const reasons = reasonsOf({
+      k: 2,
+      applications: [{ id: 'a-1', label: '“5G+工业互联网”融合应用（SB-2026-0001）', expertise: ['5G'] }],
+      experts: [
+        { id: 'e-1', label: '王建国', expertise: ['5G'], minLoad: 0, maxLoad: 3 },
+        { id: 'e-2', label: '李敏', expertise: ['5G'], minLoad: 0, maxLoad: 3 },
+      ],
+      isConflicted: (_a, e) => e === 'e-2',
+      fixed: [{ applicationId: 'a-1', expertId: 'e-2' }],
+    });
+    expect(reasons).toEqual(['固定分配 申报 “5G+工业互联网”融合应用（SB-2026-0001） — 专家 李敏 存在回避关系，不能保留']);
+  });
+
   it('total capacity below k·n', () => {
     expect(reasonsOf({ k: 2, applications: apps(5), experts: experts(3, 0, 3), isConflicted: () => false })).toEqual([
       '专家评审量上限合计 9，少于所需评审总数 2 × 5 = 10',

@@ -27,8 +27,8 @@ import { MinCostFlow, type FlowCertificate } from './min-cost-flow.ts';
 
 export interface AssignmentInput {
   k: number; // reviews per application
-  applications: { id: string; expertise: string[] }[]; // expertise tags of the application's direction
-  experts: { id: string; expertise: string[]; minLoad: number; maxLoad: number }[];
+  applications: { id: string; expertise: string[]; /** How reasons name it (项目名称, 编号); the id when absent. */ label?: string }[]; // expertise tags of the application's direction
+  experts: { id: string; expertise: string[]; minLoad: number; maxLoad: number; /** How reasons name the expert; the id when absent. */ label?: string }[];
   isConflicted: (applicationId: string, expertId: string) => boolean;
   /** Kept as they are (manual overrides / already-submitted reviews): count toward k and toward loads. */
   fixed?: { applicationId: string; expertId: string }[];
@@ -123,18 +123,20 @@ export function solveAssignment(input: AssignmentInput): { result: AssignmentRes
   if (!Number.isInteger(k) || k < 1) reasons.push(`每项申报的评审专家数 k 须为正整数（当前为 ${k}）`);
   const appIndex = new Map<string, number>();
   apps.forEach((a, i) => {
-    if (appIndex.has(a.id)) reasons.push(`申报 ${a.id} 在待分配列表中出现了两次`);
+    if (appIndex.has(a.id)) reasons.push(`申报 ${a.label ?? a.id} 在待分配列表中出现了两次`);
     appIndex.set(a.id, i);
   });
   const expertIndex = new Map<string, number>();
   experts.forEach((e, j) => {
-    if (expertIndex.has(e.id)) reasons.push(`专家 ${e.id} 在专家列表中出现了两次`);
+    if (expertIndex.has(e.id)) reasons.push(`专家 ${e.label ?? e.id} 在专家列表中出现了两次`);
     expertIndex.set(e.id, j);
     if (!Number.isInteger(e.minLoad) || !Number.isInteger(e.maxLoad) || e.minLoad < 0 || e.maxLoad < e.minLoad) {
-      reasons.push(`专家 ${e.id} 的评审量范围无效：最低 ${e.minLoad}，最高 ${e.maxLoad}（须为整数且 0 ≤ 最低 ≤ 最高）`);
+      reasons.push(`专家 ${e.label ?? e.id} 的评审量范围无效：最低 ${e.minLoad}，最高 ${e.maxLoad}（须为整数且 0 ≤ 最低 ≤ 最高）`);
     }
   });
   if (reasons.length > 0) return infeasible(reasons);
+  const appName = (i: number) => apps[i]!.label ?? apps[i]!.id;
+  const expertName = (j: number) => experts[j]!.label ?? experts[j]!.id;
 
   // 2. Fixed pairs: known, distinct, not conflicted, within k and maxLoad.
   const fixedMark = new Uint8Array(n * m);
@@ -153,11 +155,11 @@ export function solveAssignment(input: AssignmentInput): { result: AssignmentRes
       continue;
     }
     if (fixedMark[i * m + j]) {
-      reasons.push(`固定分配 申报 ${f.applicationId} — 专家 ${f.expertId} 重复出现`);
+      reasons.push(`固定分配 申报 ${appName(i)} — 专家 ${expertName(j)} 重复出现`);
       continue;
     }
     if (input.isConflicted(f.applicationId, f.expertId)) {
-      reasons.push(`固定分配 申报 ${f.applicationId} — 专家 ${f.expertId} 存在回避关系，不能保留`);
+      reasons.push(`固定分配 申报 ${appName(i)} — 专家 ${expertName(j)} 存在回避关系，不能保留`);
     }
     fixedMark[i * m + j] = 1;
     fixedOfApp[i]!++;
@@ -165,11 +167,11 @@ export function solveAssignment(input: AssignmentInput): { result: AssignmentRes
     fixedPairs.push([i, j]);
   }
   for (let i = 0; i < n; i++) {
-    if (fixedOfApp[i]! > k) reasons.push(`申报 ${apps[i]!.id} 已固定 ${fixedOfApp[i]} 位专家，超过每项 ${k} 位`);
+    if (fixedOfApp[i]! > k) reasons.push(`申报 ${appName(i)} 已固定 ${fixedOfApp[i]} 位专家，超过每项 ${k} 位`);
   }
   for (let j = 0; j < m; j++) {
     const e = experts[j]!;
-    if (fixedOfExpert[j]! > e.maxLoad) reasons.push(`专家 ${e.id} 已固定 ${fixedOfExpert[j]} 项评审，超过其评审量上限 ${e.maxLoad}`);
+    if (fixedOfExpert[j]! > e.maxLoad) reasons.push(`专家 ${expertName(j)} 已固定 ${fixedOfExpert[j]} 项评审，超过其评审量上限 ${e.maxLoad}`);
   }
   if (reasons.length > 0) return infeasible(reasons);
 
@@ -213,7 +215,7 @@ export function solveAssignment(input: AssignmentInput): { result: AssignmentRes
     if (count < need[i]!) {
       const available = count + fixedOfApp[i]!;
       const why = [conflicted > 0 ? `${conflicted} 位需回避` : '', full > 0 ? `${full} 位已达评审量上限` : ''].filter(Boolean).join('，');
-      shortApps.push(`申报 ${appId} 只有 ${available} 位可分配的专家${why ? `（${why}）` : ''}，少于每项所需的 ${k} 位`);
+      shortApps.push(`申报 ${appName(i)} 只有 ${available} 位可分配的专家${why ? `（${why}）` : ''}，少于每项所需的 ${k} 位`);
     }
   }
   reasons.push(...listSome(shortApps, (rest) => `另有 ${rest} 项申报可分配的专家少于 ${k} 位`));
@@ -230,7 +232,7 @@ export function solveAssignment(input: AssignmentInput): { result: AssignmentRes
     const e = experts[j]!;
     if (eligibleOfExpert[j]! < forced[j]!) {
       lowExperts.push(
-        `专家 ${e.id} 的最低评审量为 ${e.minLoad}，但最多只能评审 ${fixedOfExpert[j]! + eligibleOfExpert[j]!} 项（其余申报需回避或已固定）`,
+        `专家 ${expertName(j)} 的最低评审量为 ${e.minLoad}，但最多只能评审 ${fixedOfExpert[j]! + eligibleOfExpert[j]!} 项（其余申报需回避或已固定）`,
       );
     }
   }
@@ -280,7 +282,7 @@ export function solveAssignment(input: AssignmentInput): { result: AssignmentRes
     for (let i = 0; i < n; i++) {
       if (sourceArc[i]! < 0) continue;
       const got = net.flowOn(sourceArc[i]!);
-      if (got < need[i]!) unmetApps.push(`申报 ${apps[i]!.id} 最多只能分到 ${fixedOfApp[i]! + got} 位专家（需 ${k} 位）`);
+      if (got < need[i]!) unmetApps.push(`申报 ${appName(i)} 最多只能分到 ${fixedOfApp[i]! + got} 位专家（需 ${k} 位）`);
     }
     lines.push(...listSome(unmetApps, (rest) => `另有 ${rest} 项申报分不满 ${k} 位专家`));
     const unmetExperts: string[] = [];
@@ -288,7 +290,7 @@ export function solveAssignment(input: AssignmentInput): { result: AssignmentRes
       if (forcedArc[j]! < 0) continue;
       const got = net.flowOn(forcedArc[j]!);
       if (got < forced[j]!) {
-        unmetExperts.push(`专家 ${experts[j]!.id} 最多只能达到 ${fixedOfExpert[j]! + got} 项评审（最低 ${experts[j]!.minLoad} 项）`);
+        unmetExperts.push(`专家 ${expertName(j)} 最多只能达到 ${fixedOfExpert[j]! + got} 项评审（最低 ${experts[j]!.minLoad} 项）`);
       }
     }
     lines.push(...listSome(unmetExperts, (rest) => `另有 ${rest} 位专家达不到最低评审量`));
