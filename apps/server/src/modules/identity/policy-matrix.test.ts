@@ -8,6 +8,7 @@ import { BlobStore } from '../../platform/blob-store.ts';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import type { Role } from '@shenbao/contracts';
+import { SELECTION_PUBLIC_ROUTES, selectionCases } from './policy-matrix.selection.ts';
 import {
   buildOrganisation,
   buildUser,
@@ -303,6 +304,20 @@ const CASES: RouteCase[] = [
     out: { admin: 200, officer: 404, reviewer: 404, applicantAdmin: 404, filler: 404, expert: 404 },
   },
   {
+    route: 'GET /api/applications/:id/document.pdf',
+    request: async (_f, scope) => ({ method: 'GET', url: `/api/applications/${await application(scope, 'submitted')}/document.pdf` }),
+    in: { admin: 200, officer: 200, reviewer: 200, applicantAdmin: 200, filler: 200, expert: 404 },
+    out: { admin: 200, officer: 404, reviewer: 404, applicantAdmin: 404, filler: 404, expert: 404 },
+  },
+  {
+    route: 'GET /api/applications/:id/document.docx',
+    request: async (_f, scope) => ({ method: 'GET', url: `/api/applications/${await application(scope, 'submitted')}/document.docx` }),
+    in: { admin: 200, officer: 200, reviewer: 200, applicantAdmin: 200, filler: 200, expert: 404 },
+    out: { admin: 200, officer: 404, reviewer: 404, applicantAdmin: 404, filler: 404, expert: 404 },
+  },
+  // 申报材料核验 is public: the same answer for everyone, and no content in it.
+  { route: 'GET /api/verify', request: async () => ({ method: 'GET', url: `/api/verify?number=M${uniqueSuffix()}&sha256=${'0'.repeat(64)}` }), in: all(200) },
+  {
     route: 'POST /api/uploads',
     request: async (_f, scope) => ({ method: 'POST', url: '/api/uploads', headers: tusHeaders(await application(scope, 'draft')) }),
     in: { admin: 403, officer: 404, reviewer: 404, applicantAdmin: 201, filler: 201, expert: 404 },
@@ -401,6 +416,7 @@ const CASES: RouteCase[] = [
   // The two sign-out routes end the session they run on: they run on throw-away sessions.
   { route: 'POST /api/auth/logout', request: async () => ({ method: 'POST', url: '/api/auth/logout' }), in: all(200) },
   { route: 'POST /api/auth/logout-all', request: async () => ({ method: 'POST', url: '/api/auth/logout-all' }), in: all(200) },
+  ...selectionCases({ t: () => t, f: () => f }),
 ];
 const ENDS_SESSION = new Set(['POST /api/auth/logout', 'POST /api/auth/logout-all']);
 
@@ -487,7 +503,7 @@ describe('权限矩阵', () => {
   }
 
   it('gives no session the routes that need one', async () => {
-    const publicRoutes = ['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/auth/accept-invitation', 'GET /api/calls', 'GET /api/calls/:id', 'GET /api/calls/:id/lists/:listId/template'];
+    const publicRoutes = ['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/auth/accept-invitation', 'GET /api/calls', 'GET /api/calls/:id', 'GET /api/calls/:id/lists/:listId/template', 'GET /api/verify', ...SELECTION_PUBLIC_ROUTES];
     for (const c of CASES.filter((x) => !publicRoutes.includes(x.route))) {
       const req = await c.request(f, 'in');
       const res = await t.app.inject({ method: req.method, url: req.url, payload: req.payload as never, headers: req.headers });
