@@ -7,3 +7,4 @@ export * from './programs.ts';
 export * from './applications.ts';
 export * from './recommendations.ts';
 export * from './selection.ts';
+export * from './documents.ts';

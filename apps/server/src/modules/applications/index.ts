@@ -1,5 +1,6 @@
 export { applicationRoutes } from './routes.ts';
 export {
+  getApplication,
   snapshotHash,
   applicationsOfRecommender,
   applicationRows,
@@ -9,3 +10,4 @@ export {
   recordReviewOutcome,
 } from './service.ts';
 export type { ApplicationRow } from './store.ts';
+export { submissionsByNumber } from './store.ts';

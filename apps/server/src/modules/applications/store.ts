@@ -82,6 +82,16 @@ export async function submissionsOf(db: DbOrTx, applicationId: string) {
   return db.select().from(applicationSubmissions).where(eq(applicationSubmissions.applicationId, applicationId)).orderBy(asc(applicationSubmissions.seq));
 }
 
+/** Every submission of the application with this 申报编号 (for the public check of a printed copy: no content). */
+export async function submissionsByNumber(db: DbOrTx, number: string) {
+  return db
+    .select({ callId: applications.callId, seq: applicationSubmissions.seq, sha256: applicationSubmissions.sha256, submittedAt: applicationSubmissions.submittedAt })
+    .from(applicationSubmissions)
+    .innerJoin(applications, eq(applications.id, applicationSubmissions.applicationId))
+    .where(eq(applications.number, number))
+    .orderBy(asc(applicationSubmissions.seq));
+}
+
 export async function findSubmissionByKey(db: DbOrTx, applicationId: string, key: string) {
   const [row] = await db
     .select()

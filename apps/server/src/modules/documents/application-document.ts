@@ -1,5 +1,10 @@
-import type { PackField, PackForm, ProgramPack } from '@shenbao/contracts';
+import type { ApplicationStatus, PackField, PackForm, ProgramPack } from '@shenbao/contracts';
 import { categoryPath, computeFields, ruleBindings } from '@shenbao/rules';
+import type { Db, DbOrTx } from '../../platform/database.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { notFound } from '../../platform/errors.ts';
+import { applicationRows, applicationSummaries, getApplication, latestSubmission, type ApplicationRow } from '../applications/index.ts';
+import { findCallRecord } from '../programs/index.ts';
 
 /**
  * The printed application (申报书) as a neutral document model: the PDF (Typst) and the Word (DOCX) renderers both
@@ -99,6 +104,8 @@ export interface ApplicationDocumentInput {
   date: string;
   draft: boolean;
   commitment?: string;
+  /** The application's project name, when the form has no name field of its own. */
+  projectName?: string | null;
 }
 
 // ---------------------------------------------------------------- value formatting
@@ -256,7 +263,8 @@ export function buildApplicationDocument(input: ApplicationDocumentInput): Appli
   const rows: CoverRow[] = [];
   if (!inCover(NAME_FIELDS)) {
     const nameField = allFields.find((f) => NAME_FIELDS.includes(f.id));
-    rows.push({ label: nameField?.label ?? '项目名称', value: nameField ? valueText(nameField as ScalarField, answers[nameField.id], program) : BLANK });
+    const named = nameField ? valueText(nameField as ScalarField, answers[nameField.id], program) : BLANK;
+    rows.push({ label: nameField?.label ?? '项目名称', value: named === BLANK && input.projectName ? input.projectName : named });
   }
   const direction = allFields.find((f) => f.type === 'direction');
   if (direction && !coverFields.includes(direction)) rows.push({ label: direction.label, value: valueText(direction as ScalarField, answers[direction.id], program) });
@@ -387,4 +395,57 @@ export function buildApplicationDocument(input: ApplicationDocumentInput): Appli
 /** Every label a reader of the printed form must find: the cover's and every field's (table columns included). */
 export function formLabels(form: PackForm): string[] {
   return form.sections.flatMap((s) => s.fields.flatMap((f) => (f.type === 'table' ? [f.label, ...f.columns.map((c) => c.label)] : [f.label])));
+}
+
+// ---------------------------------------------------------------- from the database
+
+/** States in which an application is being (re)written: it prints as 草稿 from its current answers, without hash. */
+const DRAFT_STATES: readonly ApplicationStatus[] = ['draft', 'returned', 'withdrawn'];
+
+/**
+ * The document of one application, without any permission check (callers decide who may have it: the routes below,
+ * a bulk export for its requester). Submitted: the latest snapshot, its number and SHA-256. Being written: a draft.
+ */
+export async function applicationDocumentOf(db: DbOrTx, row: ApplicationRow, now = new Date()): Promise<ApplicationDocument> {
+  const [summary] = await applicationSummaries(db, [row]);
+  const call = await findCallRecord(db, row.callId);
+  if (!call || !summary) throw notFound('申报通知');
+  const form = call.forms.find((f) => f.id === row.formId);
+  if (!form) throw notFound(`表单“${row.formId}”`);
+  const submission = DRAFT_STATES.includes(row.status) ? null : await latestSubmission(db, row.id);
+  const snapshot = (submission?.snapshot ?? {}) as {
+    answers?: Record<string, unknown>;
+    number?: string;
+    applicant?: { name?: string };
+    commitment?: { text?: string };
+    submittedAt?: string;
+  };
+  const draft = !submission;
+  const answers = draft ? await withComputedFields(form, row.answers) : (snapshot.answers ?? row.answers);
+  return buildApplicationDocument({
+    program: call.program,
+    form,
+    answers,
+    applicantName: snapshot.applicant?.name ?? summary.applicantName,
+    recommenderName: summary.recommenderName,
+    callTitle: call.title,
+    number: snapshot.number ?? row.number,
+    seq: submission?.seq ?? null,
+    sha256: submission?.sha256 ?? null,
+    date: snapshot.submittedAt ?? submission?.submittedAt.toISOString() ?? now.toISOString(),
+    draft,
+    commitment: snapshot.commitment?.text,
+    projectName: row.projectName,
+  });
+}
+
+/** The document of an application the actor may read (as 申报详情 is authorised: outside its reach → 404). */
+export async function readApplicationDocument(db: Db, ctx: RequestContext, id: string): Promise<{ doc: ApplicationDocument; fileName: string }> {
+  const detail = await getApplication(db, ctx, id);
+  const [row] = await applicationRows(db, [id]);
+  if (!row) throw notFound('申报');
+  const doc = await applicationDocumentOf(db, row);
+  const name = detail.application.projectName ?? doc.title;
+  const fileName = `${doc.draft ? '草稿-' : ''}${row.number ? `${row.number}-` : ''}${name}`.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 120);
+  return { doc, fileName };
 }
