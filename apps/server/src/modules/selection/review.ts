@@ -177,8 +177,8 @@ export async function autoAssign(db: Db, ctx: RequestContext, callId: string): P
     const kept = state.assignments.filter((a) => (a.source === 'manual' || a.submittedAt) && appById.has(a.applicationId) && expertIds.has(a.expertUserId));
     const result = assignExperts({
       k: state.settings.reviewsPerApplication,
-      applications: state.applications.map((a) => ({ id: a.id, expertise: directionExpertise(call.program, a.directionId) })),
-      experts: state.experts.map((e) => ({ id: e.userId, expertise: e.expertise, minLoad: state.settings.minLoad, maxLoad: state.settings.maxLoad })),
+      applications: state.applications.map((a) => ({ id: a.id, label: `${a.number ?? ''}「${a.projectName ?? ''}」`, expertise: directionExpertise(call.program, a.directionId) })),
+      experts: state.experts.map((e) => ({ id: e.userId, label: e.name, expertise: e.expertise, minLoad: state.settings.minLoad, maxLoad: state.settings.maxLoad })),
       isConflicted: (applicationId, expertId) => blocked.has(conflictKey(expertId, appById.get(applicationId)!.applicantOrganisationId)),
       fixed: kept.map((a) => ({ applicationId: a.applicationId, expertId: a.expertUserId })),
     });
