@@ -8,3 +8,4 @@ export * from './applications.ts';
 export * from './recommendations.ts';
 export * from './selection.ts';
 export * from './documents.ts';
+export * from './exports.ts';

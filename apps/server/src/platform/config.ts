@@ -20,6 +20,8 @@ export interface Config {
   blobDir: string;
   /** Resumable uploads in progress (tus). */
   uploadDir: string;
+  /** Finished bulk exports (批量导出 ZIPs), shared by every app process like the blobs. */
+  exportDir: string;
 }
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../../..');
@@ -40,5 +42,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.join(REPO_ROOT, 'apps/web/dist'),
     blobDir: path.join(dataDir, 'blobs'),
     uploadDir: path.join(dataDir, 'uploads'),
+    exportDir: path.join(dataDir, 'exports'),
   };
 }

@@ -24,7 +24,7 @@ import { applicationRoutes } from '../modules/applications/index.ts';
 import { notificationRoutes } from '../modules/notifications/index.ts';
 import { recommendationRoutes } from '../modules/recommendations/index.ts';
 import { selectionRoutes } from '../modules/selection/index.ts';
-import { documentRoutes } from '../modules/documents/index.ts';
+import { documentRoutes, exportRoutes } from '../modules/documents/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -153,6 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(recommendationRoutes, deps);
   await app.register(selectionRoutes, deps);
   await app.register(documentRoutes, deps);
+  await app.register(exportRoutes, deps);
   await serveWebApp(app, config.webDistDir);
   return app;
 }

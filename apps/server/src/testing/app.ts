@@ -20,7 +20,7 @@ export interface TestApp {
 export async function getTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = connect(inject('databaseUrl'), false);
   const dataDir = await tempDir('shenbao-test-data-');
-  const config = { ...readConfig({}), secureCookies: false, webDistDir: '/nonexistent', blobDir: `${dataDir}/blobs`, uploadDir: `${dataDir}/uploads`, ...overrides };
+  const config = { ...readConfig({}), secureCookies: false, webDistDir: '/nonexistent', blobDir: `${dataDir}/blobs`, uploadDir: `${dataDir}/uploads`, exportDir: `${dataDir}/exports`, ...overrides };
   const app = await buildApp({ database, config, systemPackages: await checkSystemPackages() });
   await app.ready();
   return {

@@ -13,7 +13,7 @@ import { ensureWebBuilt } from '../platform/web-build.ts';
 /** The whole platform on a random port, for browser tests: API, built web app, demo data on the run's test database. */
 export async function startTestServer(): Promise<{ url: string; database: Database; close(): Promise<void> }> {
   const dataDir = await tempDir('shenbao-e2e-data-');
-  const config = { ...readConfig({}), secureCookies: false, blobDir: `${dataDir}/blobs`, uploadDir: `${dataDir}/uploads` };
+  const config = { ...readConfig({}), secureCookies: false, blobDir: `${dataDir}/blobs`, uploadDir: `${dataDir}/uploads`, exportDir: `${dataDir}/exports` };
   await ensureWebBuilt(config.webDistDir);
   const database = connect(inject('databaseUrl'), false);
   await seedDemoData(database.db);

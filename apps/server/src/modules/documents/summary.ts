@@ -128,13 +128,27 @@ export function summaryFrame(program: ProgramPack, header: SummaryHeader): Pick<
   };
 }
 
+/** One row whose cells are already computed (序号 is renumbered per group when the document is made). */
+export interface SummaryRow {
+  directionId: string | null;
+  cells: TableCell[];
+}
+
+/** Rows in their final order → the table document: grouped as the pack says, 序号 counted per group. */
+export function summaryDocumentOf(program: ProgramPack, rows: SummaryRow[], header: SummaryHeader, extraColumns: TableColumn[] = []): TableDocument {
+  const seqColumns = program.summaryTable.columns.flatMap((c, i) => (c.value.trim() === 'seq' ? [i] : []));
+  const groups: TableGroup[] = groupEntries(program, rows).map((g) => ({
+    label: g.label,
+    rows: g.entries.map((row, i) => row.cells.map((cell, col) => (seqColumns.includes(col) ? i + 1 : cell))),
+  }));
+  return { ...summaryFrame(program, header), columns: [...program.summaryTable.columns.map(columnOf), ...extraColumns], groups };
+}
+
 /** 推荐汇总表 of one recommendation (or any ordered set of applications) as a table document. */
 export async function summaryTableDocument(program: ProgramPack, entries: SummaryEntry[], header: SummaryHeader, extra: ExtraColumn[] = []): Promise<TableDocument> {
-  const groups: TableGroup[] = [];
+  const rows: SummaryRow[] = [];
   for (const g of groupEntries(program, entries)) {
-    const rows = [];
-    for (const [i, entry] of g.entries.entries()) rows.push([...(await summaryCells(program, entry, i + 1)), ...extra.map((x) => x.value(entry))]);
-    groups.push({ label: g.label, rows });
+    for (const [i, entry] of g.entries.entries()) rows.push({ directionId: entry.directionId, cells: [...(await summaryCells(program, entry, i + 1)), ...extra.map((x) => x.value(entry))] });
   }
-  return { ...summaryFrame(program, header), columns: [...program.summaryTable.columns.map(columnOf), ...extra.map((x) => x.column)], groups };
+  return summaryDocumentOf(program, rows, header, extra.map((x) => x.column));
 }

@@ -9,6 +9,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import type { Role } from '@shenbao/contracts';
 import { SELECTION_PUBLIC_ROUTES, selectionCases } from './policy-matrix.selection.ts';
+import { exportCases } from './policy-matrix.exports.ts';
 import {
   buildOrganisation,
   buildUser,
@@ -417,6 +418,7 @@ const CASES: RouteCase[] = [
   { route: 'POST /api/auth/logout', request: async () => ({ method: 'POST', url: '/api/auth/logout' }), in: all(200) },
   { route: 'POST /api/auth/logout-all', request: async () => ({ method: 'POST', url: '/api/auth/logout-all' }), in: all(200) },
   ...selectionCases({ t: () => t, f: () => f }),
+  ...exportCases({ t: () => t, f: () => f, officer: () => sessions.officer }),
 ];
 const ENDS_SESSION = new Set(['POST /api/auth/logout', 'POST /api/auth/logout-all']);
 
