@@ -19,6 +19,7 @@ import { ExpertCallsPage } from '../features/expert/pages/expert-calls-page.tsx'
 import { ScorePage } from '../features/expert/pages/score-page.tsx';
 import { NoticePage } from '../features/public-notices/pages/notice-page.tsx';
 import { NoticesPage } from '../features/public-notices/pages/notices-page.tsx';
+import { VerifyPage } from '../features/documents/pages/verify-page.tsx';
 import { SelectionPage } from '../features/selection/pages/selection-page.tsx';
 import { HomePage } from '../features/workbench/pages/home-page.tsx';
 import { NotFoundResult } from '../ui/status-views.tsx';
@@ -53,6 +54,8 @@ export const routes: RouteObject[] = [
       { path: ':id', element: <NoticePage /> },
     ],
   },
+  // 申报材料核验: anyone holding a printed application checks its number and hash.
+  { path: '/verify', element: <PublicOrAppLayout />, children: [{ index: true, element: <VerifyPage /> }] },
   // The printable preview has no frame at all.
   {
     path: '/applications/:id/preview',

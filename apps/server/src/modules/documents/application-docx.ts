@@ -125,7 +125,7 @@ function cover(doc: ApplicationDocument, bodySize: number): (Paragraph | Table)[
       borders: { top: thin, bottom: thin, left: thin, right: thin },
       children: [
         new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 360, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text: label, font: font('SimHei'), size: 24 })] }),
-        ...[1, 2, 3, 4].map(() => new Paragraph({ spacing: { line: 360, lineRule: LineRuleType.AUTO }, children: [] })),
+        ...[1, 2, 3].map(() => new Paragraph({ spacing: { line: 360, lineRule: LineRuleType.AUTO }, children: [] })),
         new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 360, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text: '年　　月　　日', size: 24 })] }),
       ],
     });
@@ -133,11 +133,11 @@ function cover(doc: ApplicationDocument, bodySize: number): (Paragraph | Table)[
   return [
     centred(doc.callTitle, { size: 24 }),
     ...(doc.documentNumber ? [centred(`（${doc.documentNumber}）`, { size: 24 })] : []),
-    new Paragraph({ spacing: { before: 600 }, children: [] }),
+    new Paragraph({ spacing: { before: 300, line: 240, lineRule: LineRuleType.AUTO }, children: [] }),
     centred(doc.cover.title, { font: font('SimHei'), size: 44 }, 120),
     ...(doc.cover.subtitle ? [centred(doc.cover.subtitle, { font: font('KaiTi'), size: 28 })] : []),
     ...(doc.draft ? [centred('草稿（未提交）', { font: font('SimHei'), size: 32, color: 'C00000' })] : []),
-    new Paragraph({ spacing: { before: 500 }, children: [] }),
+    new Paragraph({ spacing: { before: 300, line: 240, lineRule: LineRuleType.AUTO }, children: [] }),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       borders: noBorders,
@@ -145,15 +145,15 @@ function cover(doc: ApplicationDocument, bodySize: number): (Paragraph | Table)[
         (r) =>
           new TableRow({
             children: [
-              new TableCell({ width: { size: 32, type: WidthType.PERCENTAGE }, borders: { top: none, bottom: none, left: none, right: none }, verticalAlign: VerticalAlign.BOTTOM, children: [new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { line: 560, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text: `${r.label}：`, font: font('SimHei'), size: halfPoints(Math.min(bodySize, 14)) })] })] }),
-              new TableCell({ width: { size: 68, type: WidthType.PERCENTAGE }, borders: { top: none, left: none, right: none, bottom: thin }, verticalAlign: VerticalAlign.BOTTOM, children: [new Paragraph({ spacing: { line: 560, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text: r.value, size: halfPoints(Math.min(bodySize, 14)) })] })] }),
+              new TableCell({ width: { size: 32, type: WidthType.PERCENTAGE }, borders: { top: none, bottom: none, left: none, right: none }, verticalAlign: VerticalAlign.TOP, children: [new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { line: 440, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text: `${r.label}：`, font: font('SimHei'), size: halfPoints(Math.min(bodySize, 14)) })] })] }),
+              new TableCell({ width: { size: 68, type: WidthType.PERCENTAGE }, borders: { top: none, left: none, right: none, bottom: thin }, verticalAlign: VerticalAlign.TOP, children: [new Paragraph({ spacing: { line: 440, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text: r.value, size: halfPoints(Math.min(bodySize, 14)) })] })] }),
             ],
           }),
       ),
     }),
-    new Paragraph({ spacing: { before: 600 }, children: [] }),
+    new Paragraph({ spacing: { before: 400, line: 240, lineRule: LineRuleType.AUTO }, children: [] }),
     new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: { ...noBorders, insideVertical: none }, rows: [new TableRow({ children: doc.cover.seals.map(seal) })] }),
-    new Paragraph({ spacing: { before: 300 }, children: [] }),
+    new Paragraph({ spacing: { before: 200, line: 240, lineRule: LineRuleType.AUTO }, children: [] }),
     centred(`${doc.issuer}制　　${doc.cover.date}`, { size: 24 }),
   ];
 }

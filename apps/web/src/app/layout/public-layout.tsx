@@ -20,12 +20,15 @@ export function PublicLayout() {
           {t('app.name')}
         </Typography.Text>
         <span style={{ flex: 1 }} />
-        {/* The public pages: 申报通知 and 公示公告. */}
+        {/* The public pages: 申报通知, 公示公告 and 申报材料核验. */}
         <NavLink to="/open-calls" style={linkStyle} data-testid="public-open-calls">
           {t('menu.openCalls')}
         </NavLink>
         <NavLink to="/notices" style={linkStyle} data-testid="public-notices">
           {t('menu.notices')}
+        </NavLink>
+        <NavLink to="/verify" style={linkStyle} data-testid="public-verify">
+          {t('menu.verify')}
         </NavLink>
         <span style={{ filter: 'invert(1) grayscale(1) brightness(2)' }}>
           <LanguageSwitch />

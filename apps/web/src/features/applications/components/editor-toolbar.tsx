@@ -3,6 +3,7 @@ import { Badge, Button, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n/i18n-provider.tsx';
+import { DocumentDownloads } from '../../documents/components/document-downloads.tsx';
 
 interface EditorToolbarProps {
   applicationId: string;
@@ -63,6 +64,7 @@ export function EditorToolbar(props: EditorToolbarProps) {
         <Link to={`/applications/${applicationId}/preview`} target="_blank" data-testid="preview-link">
           <Button icon={<EyeOutlined />}>{t('editor.preview')}</Button>
         </Link>
+        <DocumentDownloads applicationId={applicationId} />
         {canWithdraw && (
           <Button danger icon={<RollbackOutlined />} onClick={props.onWithdraw} data-testid="withdraw">
             {t('withdraw.title')}

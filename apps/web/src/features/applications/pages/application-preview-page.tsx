@@ -9,6 +9,7 @@ import { useI18n } from '../../../app/i18n/i18n-provider.tsx';
 import type { Answers } from '../../../forms/form-model.ts';
 import { ErrorView, PageLoading } from '../../../ui/status-views.tsx';
 import { getCall } from '../../programs/api.ts';
+import { DocumentDownloads } from '../../documents/components/document-downloads.tsx';
 import { getApplication } from '../api.ts';
 import { PrintableApplication } from '../components/printable-application.tsx';
 
@@ -65,6 +66,7 @@ export function ApplicationPreviewPage() {
         </Link>
         <Space>
           <span style={{ color: 'rgba(0,0,0,0.45)' }}>{t('preview.hint')}</span>
+          <DocumentDownloads applicationId={id} />
           <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="preview-print">
             {t('preview.print')}
           </Button>

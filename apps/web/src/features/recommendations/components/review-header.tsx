@@ -9,6 +9,7 @@ import { formatDateMinute, formatDateTime } from '../../../ui/format.ts';
 import { Mono } from '../../../ui/mono.tsx';
 import { StatusTag } from '../../applications/components/status-tag.tsx';
 import { PriorityTags } from './hint-tags.tsx';
+import { DocumentDownloads } from '../../documents/components/document-downloads.tsx';
 
 /** Rule findings shown at first, the rest behind 展开全部 (a sparse application can raise dozens). */
 const FIRST_WARNINGS = 5;
@@ -70,6 +71,7 @@ export function ReviewHeader({ detail, item, form, backTo }: ReviewHeaderProps) 
             {item && <PriorityTags flags={item.priorityFlags} />}
           </Space>
         </div>
+        <DocumentDownloads applicationId={a.id} />
       </div>
       <Descriptions
         size="small"
