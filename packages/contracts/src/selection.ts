@@ -216,7 +216,18 @@ export const ExpertAssignmentDetail = Type.Object({
   assignment: ExpertAssignment,
   callStatus: Type.Enum(['setup', 'scoring', 'closed']),
   /** The submitted application (absent after the review closed). */
-  application: Nullable(Type.Object({ formId: Type.String(), packVersion: Type.Integer(), callId: Type.String(), answers: Type.Record(Type.String(), Type.Unknown()), sha256: Type.String() })),
+  application: Nullable(
+    Type.Object({
+      formId: Type.String(),
+      packVersion: Type.Integer(),
+      callId: Type.String(),
+      answers: Type.Record(Type.String(), Type.Unknown()),
+      sha256: Type.String(),
+      /** 申报书 PDF and the attachments, through the expert's own routes (only while the review is open). */
+      documentUrl: Type.String(),
+      files: Type.Array(Type.Object({ id: Uuid, fieldId: Type.String(), name: Type.String(), size: Type.Integer(), sha256: Type.String(), url: Type.String() })),
+    }),
+  ),
   rubric: ReviewOverview.properties.rubric,
   sheet: ScoreSheet,
   /** Other experts' totals, only once this expert has submitted (anonymous). */

@@ -8,6 +8,7 @@ export {
   latestSubmission,
   ruleFindings,
   recordReviewOutcome,
+  filesOfApplication,
 } from './service.ts';
 export type { ApplicationRow } from './store.ts';
 export { submissionsByNumber } from './store.ts';

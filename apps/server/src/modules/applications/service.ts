@@ -25,6 +25,7 @@ import { canonicalJson, recordEvent } from '../audit/index.ts';
 import { can, displayNames, organisationFacts, organisationNames, organisationResource, organisationSubtreeIds, requireActor, resolveRecommender, usersOf } from '../identity/index.ts';
 import { applicationDeadline, callListRows, callsIssuedBy, findCallRecord } from '../programs/index.ts';
 import { notifyOrganisation } from '../notifications/index.ts';
+import { banFacts, projectFactsOfApplications } from '../projects/index.ts';
 import type { ApplicationResource } from './policy.ts';
 import { isEditable, transition } from './status.ts';
 import * as store from './store.ts';
@@ -202,6 +203,7 @@ export async function createApplication(db: Db, ctx: RequestContext, body: Creat
   if ((form.stage ?? 'application') !== 'application') throw invalid('该表单不是申报阶段的表单', [{ path: '/body/formId', message: `「${form.title}」在后续阶段填写` }]);
   const org = (await organisationFacts(db, actor.organisationId))!;
   if (!call.program.applicantKinds.includes(org.kind as never)) throw forbidden('本单位类型不在本通知的申报主体范围内');
+  await refuseIfBanned(db, actor.organisationId);
   const deadline = applicationDeadline(call);
   const now = await databaseNow(db);
   if (!deadline.opens && !deadline.closes) throw new AppError(409, 'not_open', '发文单位尚未安排本通知的申报时间');
@@ -273,13 +275,28 @@ async function ruleContext(db: DbOrTx, app: store.ApplicationRow, call: CallReco
   // One after another: inside a transaction all queries share one connection.
   const org = await organisationFacts(db, app.applicantOrganisationId);
   const lists = await callListRows(db, call.id);
+  const now = await databaseNow(db);
+  // 禁止申报 (projects module): $org.bannedUntil is the latest ban's end, $org.bans all of them.
+  const bans = await banFacts(db, app.applicantOrganisationId, now);
+  const others = await store.otherApplicationsOf(db, app.applicantOrganisationId, app.id);
+  const projects = await projectFactsOfApplications(db, others.map((o) => o.id));
   const applications = [];
-  for (const o of await store.otherApplicationsOf(db, app.applicantOrganisationId, app.id)) {
+  for (const o of others) {
     const otherCall = o.callId === call.id ? call : await findCallRecord(db, o.callId);
     const path = otherCall && o.directionId ? categoryPath(otherCall.program.categories, o.directionId) : null;
-    applications.push({ ...o, packId: o.callId, year: otherCall?.year ?? null, categoryId: path?.[0]?.id ?? null, selected: false, demonstrationUntil: null, acceptance: null });
+    const p = projects.get(o.id);
+    applications.push({
+      ...o,
+      status: p?.sanctioned ? 'sanctioned' : o.status,
+      packId: o.callId,
+      year: otherCall?.year ?? null,
+      categoryId: path?.[0]?.id ?? null,
+      selected: Boolean(p) || o.status === 'selected',
+      demonstrationUntil: p?.demonstrationUntil ?? null,
+      acceptance: p?.acceptance ?? null,
+    });
   }
-  return { org, lists, applications, call: { id: call.id, year: call.year }, now: (await databaseNow(db)).toISOString() };
+  return { org: org && { ...org, bannedUntil: bans.bannedUntil, bans: bans.bans }, lists, applications, call: { id: call.id, year: call.year }, now: now.toISOString() };
 }
 
 async function runRules(db: DbOrTx, app: store.ApplicationRow, call: CallRecord, answers: Record<string, unknown>) {
@@ -414,6 +431,13 @@ function checkDeadline(app: store.ApplicationRow, call: CallRecord, now: Date): 
   );
 }
 
+/** 禁止申报 (003 第十七条): a ban found by any call's owner blocks drafts and submissions in every call. */
+async function refuseIfBanned(db: DbOrTx, organisationId: string, at?: Date): Promise<void> {
+  const { active } = await banFacts(db, organisationId, at ?? (await databaseNow(db)));
+  if (!active) return;
+  throw new AppError(403, 'banned', `本单位因${active.reason}，在${formatTime(active.endsAt)}前禁止申报`, [{ path: '/applicant', message: `禁止申报至${formatTime(active.endsAt)}` }]);
+}
+
 function submissionResult(row: { seq: number; sha256: string; submittedAt: Date; snapshot: Record<string, unknown> }): SubmitResult {
   return { number: String(row.snapshot.number), seq: row.seq, sha256: row.sha256, submittedAt: row.submittedAt.toISOString() };
 }
@@ -442,6 +466,7 @@ export async function submitApplication(db: Db, ctx: RequestContext, id: string,
     const to = transition(app.status, 'submit');
     const now = await databaseNow(tx);
     checkDeadline(app, call, now);
+    await refuseIfBanned(tx, app.applicantOrganisationId, now);
 
     const { violations, answers } = await runRules(tx, app, call, app.answers);
     const errors = violations.filter((v) => v.severity === 'error');
@@ -582,6 +607,9 @@ export async function findFile(db: Db, ctx: RequestContext, id: string, fileId: 
   await loadVisible(db, actor, id);
   return (await store.filesOf(db, id)).find((f) => f.id === fileId) ?? null;
 }
+
+/** The attachments of an application, for a module that has authorised the reader itself (an assigned expert). */
+export const filesOfApplication = (db: DbOrTx, id: string) => store.filesOf(db, id);
 
 // ---------------------------------------------------------------- for the recommendations module
 

@@ -2,6 +2,10 @@
  * Rows of the policy matrix for the owner's selection (遴选评审), the expert's review (评审任务) and the public notice
  * (公示公告). Each stateful route gets its own call copy, so the rows do not depend on each other's order.
  */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { BlobStore } from '../../platform/blob-store.ts';
 import type { BuiltOrganisation } from '../../testing/app.ts';
 import { buildUser, uniqueSuffix, type TestApp } from '../../testing/app.ts';
 import { buildOpenCall } from '../../testing/calls.ts';
@@ -233,6 +237,20 @@ export function selectionCases(env: { t: () => TestApp; f: () => MatrixFixture }
     {
       route: 'PUT /api/expert/assignments/:id/scores',
       request: async (_f, s) => ({ method: 'PUT', url: `/api/expert/assignments/${(await assigned(s)).assignmentId}/scores`, payload: { scores: { foundation: 80 }, comments: {}, opinion: '', submit: false } }),
+      in: EXPERT_IN,
+      out: EXPERT_OUT,
+    },
+    { route: 'GET /api/expert/assignments/:id/document.pdf', request: async (_f, s) => ({ method: 'GET', url: `/api/expert/assignments/${(await assigned(s)).assignmentId}/document.pdf` }), in: EXPERT_IN, out: EXPERT_OUT },
+    {
+      route: 'GET /api/expert/assignments/:id/files/:fileId',
+      request: async (_f, s) => {
+        const { applicationId, assignmentId } = await assigned(s);
+        const tmp = path.join(os.tmpdir(), `matrix-expert-${uniqueSuffix()}.pdf`);
+        await fs.writeFile(tmp, '%PDF-1.4 expert');
+        const { sha256, size } = await new BlobStore(env.t().config.blobDir).putFile(tmp);
+        const { rows } = await q(`INSERT INTO application_files (application_id, field_id, name, sha256, size, mime, uploaded_by) VALUES ($1, 'sealedApplication', 'a.pdf', $2, $3, 'application/pdf', gen_random_uuid()) RETURNING id`, [applicationId, sha256, size]);
+        return { method: 'GET', url: `/api/expert/assignments/${assignmentId}/files/${rows[0].id}` };
+      },
       in: EXPERT_IN,
       out: EXPERT_OUT,
     },

@@ -30,7 +30,9 @@ function inputOf(pool: Pool): AssignmentInput {
   const n = pool.apps.length;
   const m = pool.experts.length;
   const conflicts = new Set(pool.conflicts.map(([a, e]) => `A${a % n}|E${e % m}`));
-  const fixed = [...new Set(pool.fixed.map(([a, e]) => `${a % n}|${e % m}`))].map((key) => {
+  // Most fixed pairs avoid the conflicts (as real overrides do); about one conflicted pair in eight is kept to be refused.
+  const kept = pool.fixed.filter(([a, e]) => !conflicts.has(`A${a % n}|E${e % m}`) || (a + e) % 8 === 0);
+  const fixed = [...new Set(kept.map(([a, e]) => `${a % n}|${e % m}`))].map((key) => {
     const [a, e] = key.split('|');
     return { applicationId: `A${a}`, expertId: `E${e}` };
   });
@@ -93,8 +95,9 @@ function lpOptimum(input: AssignmentInput): number | null {
   const { k, applications: apps, experts } = input;
   const fixed = new Set((input.fixed ?? []).map((f) => `${f.applicationId}|${f.expertId}`));
   if ((input.fixed ?? []).some((f) => input.isConflicted(f.applicationId, f.expertId))) return null;
-  const objectiveVars: { name: string; coef: number }[] = [];
-  const bounds: NonNullable<LP['bounds']> = [];
+  // A column fixed at 0 that appears in no row: GLPK aborts on a problem without columns (every pair conflicted).
+  const objectiveVars: { name: string; coef: number }[] = [{ name: 'unused', coef: 0 }];
+  const bounds: NonNullable<LP['bounds']> = [{ name: 'unused', type: glpk.GLP_FX, lb: 0, ub: 0 }];
   const appRows = apps.map(() => [] as { name: string; coef: number }[]);
   const expertRows = experts.map(() => [] as { name: string; coef: number }[]);
   const loadRows = experts.map(() => [] as { name: string; coef: number }[]);
@@ -370,27 +373,39 @@ describe('专家分配：无法分配时说明原因（不给部分结果）', (
 
 describe('专家分配：与独立求解器比对', () => {
   it('equals the brute-force optimum on small random pools (feasibility and cost)', () => {
+    let feasible = 0;
     fc.assert(
-      fc.property(poolOf({ apps: 4, experts: 5, k: 3, minLoad: 2, spare: 3, conflicts: 5, fixed: 2 }), (pool) => {
+      fc.property(poolOf({ apps: 4, experts: 5, k: 3, minLoad: 1, spare: 3, conflicts: 4, fixed: 2 }), (pool) => {
         const input = inputOf(pool);
         const expected = bruteForce(input);
         const result = expectValidAssignment(input);
+        if (result.feasible) feasible++;
         expect(result.feasible ? result.cost : null).toBe(expected);
       }),
       { numRuns: 300 },
     );
+    expect(feasible).toBeGreaterThan(30); // about a quarter of these pools can be assigned
   });
 
   it('equals the LP optimum from GLPK on medium random pools', () => {
+    let feasible = 0;
     fc.assert(
-      fc.property(poolOf({ apps: 40, experts: 14, k: 4, minLoad: 4, spare: 12, conflicts: 60, fixed: 8 }), (pool) => {
+      fc.property(poolOf({ apps: 40, experts: 14, k: 4, minLoad: 2, spare: 12, conflicts: 60, fixed: 6 }), (pool) => {
         const input = inputOf(pool);
         const expected = lpOptimum(input);
         const result = expectValidAssignment(input);
+        if (result.feasible) feasible++;
         expect(result.feasible ? result.cost : null).toBe(expected);
       }),
-      { numRuns: 80 },
+      { numRuns: 120 },
     );
+    expect(feasible).toBeGreaterThan(15); // about a third
+  });
+
+  it('agrees with GLPK when every pair is conflicted (no variable at all)', () => {
+    const input = inputOf({ k: 1, apps: [[]], experts: [{ tags: [], minLoad: 0, spare: 0 }], conflicts: [[0, 0]], fixed: [] });
+    expect(lpOptimum(input)).toBeNull();
+    expect(assignExperts(input)).toEqual({ feasible: false, reasons: ['申报 A0 只有 0 位可分配的专家（1 位需回避），少于每项所需的 1 位', '专家评审量上限合计 0，少于所需评审总数 1 × 1 = 1'] });
   });
 
   it('equals GLPK on a larger pool (200 applications × 40 experts × 5, conflicts, min and max loads)', () => {
@@ -418,7 +433,7 @@ describe('专家分配：随机专家库上的性质', () => {
     let feasible = 0;
     let infeasible = 0;
     fc.assert(
-      fc.property(poolOf({ apps: 30, experts: 12, k: 4, minLoad: 5, spare: 10, conflicts: 80, fixed: 10 }), (pool) => {
+      fc.property(poolOf({ apps: 30, experts: 12, k: 4, minLoad: 3, spare: 12, conflicts: 60, fixed: 6 }), (pool) => {
         const input = inputOf(pool);
         const result = expectValidAssignment(input);
         if (result.feasible) feasible++;
@@ -430,7 +445,7 @@ describe('专家分配：随机专家库上的性质', () => {
       }),
       { numRuns: 300 },
     );
-    // Both outcomes are exercised.
+    // Both outcomes are exercised (about 30 % of these pools can be assigned).
     expect(feasible).toBeGreaterThan(30);
     expect(infeasible).toBeGreaterThan(30);
   });

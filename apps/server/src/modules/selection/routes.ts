@@ -35,6 +35,8 @@ import {
 } from '@shenbao/contracts';
 import { BlobStore } from '../../platform/blob-store.ts';
 import type { AppDeps } from '../../platform/http.ts';
+import { notFound } from '../../platform/errors.ts';
+import { applicationDocumentOf, renderApplicationPdf } from '../documents/index.ts';
 import { decidePolicyCheck, candidates } from './policy-check.ts';
 import * as review from './review.ts';
 import * as scoring from './scoring.ts';
@@ -44,6 +46,7 @@ import { selectedListPdf, selectedListXlsx } from './list-export.ts';
 
 const CallParams = Type.Object({ callId: Type.String({ minLength: 1, maxLength: 100 }) });
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const FileParams = Type.Object({ id: Type.String({ format: 'uuid' }), fileId: Type.String({ format: 'uuid' }) });
 const SlotParams = Type.Object({ id: Type.String({ format: 'uuid' }), applicationId: Type.String({ format: 'uuid' }) });
 const MANAGE = { action: 'selection.manage' } as const;
 const REVIEW = { action: 'selection.review' } as const;
@@ -153,6 +156,19 @@ export const selectionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, {
   app.put('/api/expert/assignments/:id/scores', { schema: { tags: TE, summary: '暂存或提交评分', params: IdParams, body: ScoreBody, response: { 200: ExpertAssignmentDetail } }, config: REVIEW }, async (req) =>
     scoring.saveSheet(db, req.ctx, req.params.id, req.body),
   );
+  app.get('/api/expert/assignments/:id/document.pdf', { schema: { tags: TE, summary: '评审：下载申报书 PDF（评审期间）', params: IdParams }, config: REVIEW }, async (req, reply) => {
+    const { app: row } = await scoring.openForDownload(db, req.ctx, req.params.id);
+    const doc = await applicationDocumentOf(db, row);
+    const { pdf } = await renderApplicationPdf(doc);
+    const name = `${row.number ?? '申报书'}${row.projectName ? `-${row.projectName}` : ''}.pdf`;
+    return reply.type('application/pdf').header('cache-control', 'private, no-store').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(Buffer.from(pdf));
+  });
+  app.get('/api/expert/assignments/:id/files/:fileId', { schema: { tags: TE, summary: '评审：下载申报附件（评审期间）', params: FileParams }, config: REVIEW }, async (req, reply) => {
+    const { files } = await scoring.openForDownload(db, req.ctx, req.params.id);
+    const file = files.find((f) => f.id === req.params.fileId);
+    if (!file) throw notFound('附件');
+    return reply.type(file.mime).header('cache-control', 'private, no-store').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`).header('x-content-sha256', file.sha256).send(blobs.open(file.sha256));
+  });
   app.post('/api/expert/assignments/:id/conflict', { schema: { tags: TE, summary: '申明回避', params: IdParams, body: DeclareConflictBody, response: { 200: Ok } }, config: REVIEW }, async (req) => {
     await scoring.declareConflict(db, req.ctx, req.params.id, req.body.reason);
     return { ok: true as const };

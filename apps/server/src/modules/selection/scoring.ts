@@ -4,7 +4,7 @@ import type { Actor, RequestContext } from '../../platform/context.ts';
 import { conflict, forbidden, invalid, notFound, type FieldError } from '../../platform/errors.ts';
 import { recordEvent } from '../audit/index.ts';
 import { can, organisationNames } from '../identity/index.ts';
-import { applicationRows, latestSubmission } from '../applications/index.ts';
+import { applicationRows, filesOfApplication, latestSubmission } from '../applications/index.ts';
 import { directionLabel, loadCall, requireExpert, rubricOf, type CallRecord, type Rubric } from './access.ts';
 import { conflictEntries } from './conflicts.ts';
 import * as store from './store.ts';
@@ -138,7 +138,16 @@ export async function assignmentDetail(db: Db, ctx: RequestContext, assignmentId
   if (!closed) {
     const submission = await latestSubmission(db, app.id);
     const snapshot = (submission?.snapshot ?? {}) as { answers?: Record<string, unknown> };
-    application = { formId: app.formId, packVersion: app.packVersion, callId: call.id, answers: snapshot.answers ?? app.answers, sha256: submission?.sha256 ?? '' };
+    const files = await filesOfApplication(db, app.id);
+    application = {
+      formId: app.formId,
+      packVersion: app.packVersion,
+      callId: call.id,
+      answers: snapshot.answers ?? app.answers,
+      sha256: submission?.sha256 ?? '',
+      documentUrl: `/api/expert/assignments/${a.id}/document.pdf`,
+      files: files.map((f) => ({ id: f.id, fieldId: f.fieldId, name: f.name, size: f.size, sha256: f.sha256, url: `/api/expert/assignments/${a.id}/files/${f.id}` })),
+    };
   }
   let others: ExpertAssignmentDetail['others'] = null;
   if (a.submittedAt && !closed) {
@@ -176,4 +185,11 @@ export async function declareConflict(db: Db, ctx: RequestContext, assignmentId:
     await store.deleteAssignment(tx, a.id);
     await recordEvent(tx, ctx, { action: 'selection.conflict.declared', resourceType: 'application', resourceId: app.id, details: { callId: call.id, reason } });
   });
+}
+
+/** What an expert may download for one assignment while the review is open: the application row and its files. */
+export async function openForDownload(db: Db, ctx: RequestContext, assignmentId: string) {
+  const { app, status } = await openAssignment(db, ctx, assignmentId);
+  if (status === 'closed') throw forbidden('评审已结束，不能再查阅申报材料');
+  return { app, files: await filesOfApplication(db, app.id) };
 }

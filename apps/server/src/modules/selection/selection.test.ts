@@ -206,12 +206,19 @@ describe('专家评分', () => {
     expect(overview.rows.find((r: { applicationId: string }) => r.applicationId === appB).stats.normalized).toBeCloseTo(54.19, 2);
     expect(overview.normalisationMethod).toContain('z 分');
 
+    // While the review is open the expert reads the application as the official PDF.
+    const detail = (await e1!.session.request({ method: 'GET', url: `/api/expert/assignments/${byApp(mine1, appA)}` })).json();
+    const pdf = await e1!.session.request({ method: 'GET', url: detail.application.documentUrl });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+
     const close = await officer.request({ method: 'POST', url: `/api/selection/calls/${f.callId}/review/close` });
     expect(close.statusCode, close.body).toBe(200);
     const afterClose = (await e1!.session.request({ method: 'GET', url: `/api/expert/assignments/${byApp(mine1, appA)}` })).json();
     expect(afterClose.application).toBeNull();
     expect(afterClose.others).toBeNull();
     expect(afterClose.sheet.scores.foundation).toBe(90);
+    expect((await e1!.session.request({ method: 'GET', url: detail.application.documentUrl })).statusCode).toBe(403);
     expect((await e1!.session.request({ method: 'POST', url: `/api/expert/calls/${f.callId}/statement`, payload: { phase: 'after', accepted: true } })).statusCode).toBe(200);
   });
 
