@@ -5,7 +5,7 @@ import type { MessageKey } from './i18n/messages.ts';
 // still decides every request, this only keeps people out of pages they cannot use.
 
 export interface NavItem {
-  key: 'home' | 'open-calls' | 'notices' | 'applications' | 'review' | 'recommendations' | 'selection' | 'expert' | 'calls' | 'organisations' | 'my-org' | 'audit';
+  key: 'home' | 'open-calls' | 'notices' | 'verify' | 'applications' | 'review' | 'recommendations' | 'selection' | 'expert' | 'calls' | 'organisations' | 'my-org' | 'audit';
   path: string;
   label: MessageKey;
   testId: string;
@@ -50,6 +50,8 @@ export function navItemsFor(me: Me): NavItem[] {
     { key: 'open-calls', path: '/open-calls', label: 'menu.openCalls', testId: 'menu-open-calls' },
     // 公示公告 are public too.
     { key: 'notices', path: '/notices', label: 'menu.notices', testId: 'menu-notices' },
+    // 申报材料核验 of a printed application: public as well.
+    { key: 'verify', path: '/verify', label: 'menu.verify', testId: 'menu-verify' },
   ];
   if (hasAnyRole(roles, APPLICANT_ROLES)) {
     items.push({ key: 'applications', path: '/applications', label: 'menu.applications', testId: 'menu-applications' });
@@ -99,5 +101,6 @@ export function selectedNavKey(items: readonly NavItem[], pathname: string): Nav
   if (pathname.startsWith('/selection')) return 'selection';
   if (pathname.startsWith('/expert')) return 'expert';
   if (pathname.startsWith('/notices')) return 'notices';
+  if (pathname.startsWith('/verify')) return 'verify';
   return 'home';
 }
