@@ -7,5 +7,6 @@ export * from './programs.ts';
 export * from './applications.ts';
 export * from './recommendations.ts';
 export * from './selection.ts';
-export * from './documents.ts';
 export * from './exports.ts';
+export * from './projects.ts';
+export * from './documents.ts';

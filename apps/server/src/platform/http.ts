@@ -25,6 +25,7 @@ import { notificationRoutes } from '../modules/notifications/index.ts';
 import { recommendationRoutes } from '../modules/recommendations/index.ts';
 import { selectionRoutes } from '../modules/selection/index.ts';
 import { documentRoutes, exportRoutes } from '../modules/documents/index.ts';
+import { projectRoutes } from '../modules/projects/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -152,8 +153,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notificationRoutes, deps);
   await app.register(recommendationRoutes, deps);
   await app.register(selectionRoutes, deps);
-  await app.register(documentRoutes, deps);
   await app.register(exportRoutes, deps);
+  await app.register(documentRoutes, deps);
+  await app.register(projectRoutes, deps);
   await serveWebApp(app, config.webDistDir);
   return app;
 }

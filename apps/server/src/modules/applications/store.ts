@@ -150,7 +150,8 @@ export async function otherApplicationsOf(db: DbOrTx, organisationId: string, ex
     .where(
       and(
         eq(applications.applicantOrganisationId, organisationId),
-        inArray(applications.status, ['submitted', 'returned', 'passed', 'recommended']),
+        // Selected ones too: rules ask about earlier projects (示范期, 验收, 处理).
+        inArray(applications.status, ['submitted', 'returned', 'passed', 'recommended', 'admitted', 'selected']),
         exceptId ? sql`${applications.id} <> ${exceptId}` : undefined,
       ),
     );
