@@ -79,7 +79,8 @@ export interface ApplicationDocument {
   issuer: string;
   draft: boolean;
   layout: DocumentLayout;
-  cover: { title: string; subtitle: string | null; rows: CoverRow[]; seals: string[]; date: string };
+  /** `note`: how a reader checks this copy (submitted) or why it is no application document (draft). */
+  cover: { title: string; subtitle: string | null; rows: CoverRow[]; seals: string[]; date: string; note: string };
   instructions: string[];
   sections: DocSection[];
   commitment: { heading: Heading; paragraphs: string[]; signatures: CoverRow[] };
@@ -369,6 +370,9 @@ export function buildApplicationDocument(input: ApplicationDocumentInput): Appli
       rows,
       seals: ['申报单位（盖章）', '推荐单位（盖章）'],
       date,
+      note: input.draft
+        ? '本件为填报中的草稿，未提交，不能作为申报材料。'
+        : '本申报书每页页脚印有申报编号和快照哈希（SHA-256），可在平台“申报材料核验”页面核验与提交内容是否一致。',
     },
     instructions: form.instructions ?? [],
     sections,

@@ -155,6 +155,7 @@ function cover(doc: ApplicationDocument, bodySize: number): (Paragraph | Table)[
     new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: { ...noBorders, insideVertical: none }, rows: [new TableRow({ children: doc.cover.seals.map(seal) })] }),
     new Paragraph({ spacing: { before: 200, line: 240, lineRule: LineRuleType.AUTO }, children: [] }),
     centred(`${doc.issuer}制　　${doc.cover.date}`, { size: 24 }),
+    centred(doc.cover.note, { font: font('KaiTi'), size: 21, color: '3C3C3C' }),
   ];
 }
 

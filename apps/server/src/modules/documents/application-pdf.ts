@@ -148,6 +148,8 @@ export function applicationTypst(doc: ApplicationDocument): string {
   #grid(columns: (1fr, 1fr), column-gutter: 1.2cm, ${doc.cover.seals.map((x) => `seal-box[${t(x)}]`).join(', ')})
   #v(0.5cm)
   #align(center, text(size: 12pt)[${t(doc.issuer)}制　　${t(doc.cover.date)}])
+  #v(0.3cm)
+  #align(center, block(width: 90%, text(font: ${kai}, size: 10.5pt, fill: luma(60), top-edge: "ascender", bottom-edge: "descender")[${t(doc.cover.note)}]))
 ]
 `;
 

@@ -166,6 +166,31 @@ describe('申报材料核验', () => {
     expect(unknown.json()).toEqual(mismatch.json());
   });
 
+  it('still confirms an older copy after a revision, saying it is no longer the latest; the PDF prints the new one', async () => {
+    // returned for revision, revised and submitted again: a second snapshot with its own hash
+    const returned = await reviewer.request({ method: 'POST', url: `/api/applications/${submittedId}/return`, payload: { opinion: '请补充项目效益测算依据。' } });
+    expect(returned.statusCode, returned.body).toBe(200);
+    const whileReturned = await admin.request({ method: 'GET', url: `/api/applications/${submittedId}/document.pdf` });
+    expect(pdfText(whileReturned.rawPayload)).toContain('草稿');
+    await save(submittedId, 'content', { constructionContent: `${String(valid.constructionContent)}（已补充效益测算依据）`, benefits: valid.benefits, innovation: valid.innovation });
+    const again = await admin.request({ method: 'POST', url: `/api/applications/${submittedId}/submit`, payload: { idempotencyKey: randomUUID(), commitmentAccepted: true } });
+    expect(again.statusCode, again.body).toBe(200);
+    const second = again.json() as typeof submitted;
+    expect(second).toMatchObject({ number: submitted.number, seq: 2 });
+    expect(second.sha256).not.toBe(submitted.sha256);
+
+    const old = (await verify(`number=${submitted.number}&sha256=${submitted.sha256}`)).json();
+    expect(old).toMatchObject({ match: true, seq: 1, latest: false });
+    const current = (await verify(`number=${submitted.number}&sha256=${second.sha256}`)).json();
+    expect(current).toMatchObject({ match: true, seq: 2, latest: true, submittedAt: second.submittedAt });
+
+    const pdf = await reviewer.request({ method: 'GET', url: `/api/applications/${submittedId}/document.pdf` });
+    expect(pdf.headers['x-snapshot-sha256']).toBe(second.sha256);
+    const text = pdfText(pdf.rawPayload);
+    expect(text.replace(/\s+/g, '')).toContain('（第2次提交）');
+    expect(text.replace(/\s+/g, '')).toContain('（已补充效益测算依据）');
+  });
+
   it('refuses malformed input with the field and a Chinese message', async () => {
     const badHash = await verify(`number=${submitted.number}&sha256=abc`);
     expect(badHash.statusCode).toBe(400);
