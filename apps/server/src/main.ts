@@ -7,6 +7,7 @@ import { ensureDivisions } from './modules/identity/index.ts';
 import { loadAllPacks, PackError, syncPacks } from './modules/programs/index.ts';
 import { DEMO_PASSWORD, seedDemoData } from './demo/seed.ts';
 import { openDemoCalls } from './demo/calls.ts';
+import { seedDemoSelection } from './demo/selection.ts';
 import { ensureWebBuilt } from './platform/web-build.ts';
 import { ROLE_LABELS } from '@shenbao/contracts';
 
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   const demo = config.loadDemoData ? await seedDemoData(database.db) : null;
   const synced = await syncPacks(database.db, packs);
   const opened = demo ? await openDemoCalls(database.db) : [];
+  const selecting = demo ? await seedDemoSelection(database.db) : null;
   server = await buildApp({ database, config, systemPackages });
   await server.listen({ port: config.port, host: config.host });
 
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
     for (const a of demo.accounts.filter((a) => shown.includes(a.username))) lines.push(`    ${a.username.padEnd(20)} ${ROLE_LABELS[a.role]} · ${a.organisation}`);
     lines.push('    专家账户：expert.wangjianguo 等（见 apps/server/src/demo/experts.yaml）');
     if (opened.length) lines.push(`  演示申报期 已为 ${opened.join('、')} 开放申报（自今日起，见 apps/server/src/demo/calls.yaml）`);
+    if (selecting) lines.push(`  演示遴选   ${selecting} 已完成各市推荐，hebei.officer 可在“遴选评审”中开始政策性审查（见 apps/server/src/demo/selection.yaml）`);
   }
   lines.push('  按 Ctrl-C 停止', '');
   console.log(lines.join('\n'));
