@@ -149,7 +149,7 @@ export function applicationTypst(doc: ApplicationDocument): string {
   #v(0.5cm)
   #align(center, text(size: 12pt)[${t(doc.issuer)}制　　${t(doc.cover.date)}])
   #v(0.3cm)
-  #align(center, block(width: 90%, text(font: ${kai}, size: 10.5pt, fill: luma(60), top-edge: "ascender", bottom-edge: "descender")[${t(doc.cover.note)}]))
+  #align(center, block(width: 90%, { set par(leading: 0.5em, justify: false); text(size: 10pt, fill: luma(70), top-edge: "ascender", bottom-edge: "descender")[${t(doc.cover.note)}] }))
 ]
 `;
 
