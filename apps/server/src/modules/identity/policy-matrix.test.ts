@@ -10,6 +10,7 @@ import os from 'node:os';
 import type { Role } from '@shenbao/contracts';
 import { SELECTION_PUBLIC_ROUTES, selectionCases } from './policy-matrix.selection.ts';
 import { exportCases } from './policy-matrix.exports.ts';
+import { projectCases } from './policy-matrix.projects.ts';
 import {
   buildOrganisation,
   buildUser,
@@ -419,6 +420,7 @@ const CASES: RouteCase[] = [
   { route: 'POST /api/auth/logout-all', request: async () => ({ method: 'POST', url: '/api/auth/logout-all' }), in: all(200) },
   ...selectionCases({ t: () => t, f: () => f }),
   ...exportCases({ t: () => t, f: () => f, officer: () => sessions.officer }),
+  ...projectCases({ t: () => t, f: () => f, expert: () => sessions.expert }),
 ];
 const ENDS_SESSION = new Set(['POST /api/auth/logout', 'POST /api/auth/logout-all']);
 
