@@ -179,6 +179,26 @@ describe('季度进展报告', () => {
     expect((await otherReviewer.request({ method: 'GET', url: `/api/projects/${p.id}` })).statusCode).toBe(404);
   });
 
+  it('flags a project whose investment is far behind the plan for the time elapsed', async () => {
+    const now = new Date();
+    const ym = (months: number) => {
+      const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 1));
+      return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+    };
+    // Half of a two-year period has passed; 1280.5万 planned, so 640万 expected and less than half of it (320万) flags.
+    const r = await buildProject(t.database, w, { answers: { projectPeriod: { from: ym(-12), to: ym(11) } }, selectedAt: now.toISOString() });
+    const rAdmin = await sessionOf(t, r.applicant, ['applicant_admin']);
+    const risk = async () => (await detail(officer, r.id)).project.risk;
+    expect((await risk()).reasons).toEqual([expect.stringMatching(/^累计完成投资0万元，不到按进度应完成投资[\d.]+万元的50%$/)]);
+    const add = await rAdmin.request({
+      method: 'POST',
+      url: `/api/projects/${r.id}/ledger`,
+      payload: { category: 'automation', item: '产线改造', supplier: '某公司', contract: 'HT', contractAmount: 400, invoiceNo: `R${uniqueSuffix()}`, invoiceAmount: 400, invoiceDate: `${ym(-1)}-10`, paymentVoucherNo: 'FK', paymentAmount: 400 },
+    });
+    expect(add.statusCode, add.body).toBe(201);
+    expect(await risk()).toEqual({ flagged: false, reasons: [] });
+  });
+
   it('reminders go out before and after the due date, once each, to the applicant and (late) the recommender', async () => {
     // A project running now: period from this month for a year.
     const now = new Date();
