@@ -5,7 +5,7 @@ import type { MessageKey } from './i18n/messages.ts';
 // still decides every request, this only keeps people out of pages they cannot use.
 
 export interface NavItem {
-  key: 'home' | 'open-calls' | 'notices' | 'verify' | 'applications' | 'review' | 'recommendations' | 'selection' | 'expert' | 'calls' | 'organisations' | 'my-org' | 'audit';
+  key: 'home' | 'open-calls' | 'notices' | 'verify' | 'applications' | 'review' | 'recommendations' | 'selection' | 'expert' | 'calls' | 'organisations' | 'my-org' | 'audit' | 'exports';
   path: string;
   label: MessageKey;
   testId: string;
@@ -37,6 +37,8 @@ export const RECOMMENDATION_READ_ROLES: readonly Role[] = [...REVIEW_ROLES, ...R
 export const SELECTION_ROLES: readonly Role[] = ['program_officer'];
 /** 评审任务: an expert's own assignments. */
 export const EXPERT_ROLES: readonly Role[] = ['expert'];
+/** 批量导出: the call's owner and the recommenders export applications as one ZIP (the server scopes each job). */
+export const EXPORT_ROLES: readonly Role[] = ['program_officer', 'recommender_reviewer', 'platform_admin'];
 
 export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boolean {
   return roles.some((role) => wanted.includes(role));
@@ -67,6 +69,9 @@ export function navItemsFor(me: Me): NavItem[] {
   }
   if (hasAnyRole(roles, EXPERT_ROLES)) {
     items.push({ key: 'expert', path: '/expert', label: 'menu.expert', testId: 'menu-expert' });
+  }
+  if (hasAnyRole(roles, EXPORT_ROLES)) {
+    items.push({ key: 'exports', path: '/exports', label: 'menu.exports', testId: 'menu-exports' });
   }
   if (hasAnyRole(roles, CALLS_ROLES)) {
     items.push({ key: 'calls', path: '/calls', label: 'menu.calls', testId: 'menu-calls' });
@@ -101,6 +106,7 @@ export function selectedNavKey(items: readonly NavItem[], pathname: string): Nav
   if (pathname.startsWith('/selection')) return 'selection';
   if (pathname.startsWith('/expert')) return 'expert';
   if (pathname.startsWith('/notices')) return 'notices';
+  if (pathname.startsWith('/exports')) return 'exports';
   if (pathname.startsWith('/verify')) return 'verify';
   return 'home';
 }

@@ -20,6 +20,7 @@ import { ScorePage } from '../features/expert/pages/score-page.tsx';
 import { NoticePage } from '../features/public-notices/pages/notice-page.tsx';
 import { NoticesPage } from '../features/public-notices/pages/notices-page.tsx';
 import { VerifyPage } from '../features/documents/pages/verify-page.tsx';
+import { ExportsPage } from '../features/exports/pages/exports-page.tsx';
 import { SelectionPage } from '../features/selection/pages/selection-page.tsx';
 import { HomePage } from '../features/workbench/pages/home-page.tsx';
 import { NotFoundResult } from '../ui/status-views.tsx';
@@ -37,6 +38,7 @@ import {
   RECOMMENDATION_READ_ROLES,
   REVIEW_ROLES,
   EXPERT_ROLES,
+  EXPORT_ROLES,
   SELECTION_ROLES,
 } from './navigation.ts';
 
@@ -191,6 +193,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole roles={AUDIT_ROLES}>
             <AuditPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'exports',
+        element: (
+          <RequireRole roles={EXPORT_ROLES}>
+            <ExportsPage />
           </RequireRole>
         ),
       },

@@ -1,5 +1,6 @@
 // UI text. Chinese is the official language of the platform; English is a convenience switch.
 // Server messages (errors, validation) stay Chinese whatever the switch says.
+import { exportsEn, exportsZh } from '../../features/exports/messages.ts';
 
 export const zhCN = {
   'app.title': '申报 · 工业互联网试点示范项目申报管理平台',
@@ -1097,6 +1098,7 @@ export const zhCN = {
   'notices.objection.receipt': '受理编号',
   'notices.objection.receiptHint': '请保存受理编号；主管部门核查后将通过您留下的联系方式告知处理结果。',
   'notices.objection.closed': '不在公示期内，不再受理异议。',
+  ...exportsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -2199,4 +2201,5 @@ export const enUS: Messages = {
   'notices.objection.receipt': 'Receipt',
   'notices.objection.receiptHint': 'Keep the receipt number; the department will contact you with the outcome.',
   'notices.objection.closed': 'Objections are accepted only during the notice period.',
+  ...exportsEn,
 };

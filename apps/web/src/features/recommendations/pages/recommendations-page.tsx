@@ -12,6 +12,7 @@ import { listRecommendations } from '../api.ts';
 import { CallPicker } from '../components/call-picker.tsx';
 import { IssuedRecommendationCard } from '../components/issued-recommendation-card.tsx';
 import { useCallChoices } from '../use-call-choices.ts';
+import { BulkExportButton } from '../../exports/components/bulk-export-button.tsx';
 
 interface ChannelGroup {
   id: string;
@@ -58,7 +59,17 @@ function CallRecommendations({ callId }: { callId: string }) {
   const canReopen = me.user.roles.includes('program_officer');
   return (
     <Card>
-      <Typography.Paragraph data-testid="oversight-totals">{t('rec.oversight.totals', { n: recs.data.items.length, projects })}</Typography.Paragraph>
+      <div style={{ display: 'flex', gap: 12, alignItems: 'baseline', justifyContent: 'space-between', flexWrap: 'wrap' }}>
+        <Typography.Paragraph data-testid="oversight-totals">{t('rec.oversight.totals', { n: recs.data.items.length, projects })}</Typography.Paragraph>
+        {/* 批量导出: the whole call, or one recommender whose recommendation is in. */}
+        <BulkExportButton
+          callId={callId}
+          scopes={[
+            { label: t('export.scope.all') },
+            ...[...new Map(recs.data.items.map((rec) => [rec.recommenderOrganisationId, rec.recommenderName])).entries()].map(([id, name]) => ({ recommenderOrganisationId: id, label: name })),
+          ]}
+        />
+      </div>
       {groups.map((group) => (
         <Section key={group.id} title={`${group.label}（${t('rec.oversight.channelCount', { n: group.items.length })}）`} testId={`channel-${group.id}`}>
           {group.items.length === 0 ? (

@@ -10,6 +10,7 @@ import { CallPicker } from '../components/call-picker.tsx';
 import { InboxTab } from '../components/inbox-tab.tsx';
 import { RankingTab } from '../components/ranking-tab.tsx';
 import { useCallChoices } from '../use-call-choices.ts';
+import { BulkExportButton } from '../../exports/components/bulk-export-button.tsx';
 
 type TabKey = 'inbox' | 'ranking';
 
@@ -58,6 +59,7 @@ export function ReviewPage() {
             activeKey={tab}
             onChange={(key) => choose({ tab: key === 'ranking' ? 'ranking' : 'inbox' })}
             destroyOnHidden
+            tabBarExtraContent={<BulkExportButton callId={callId} scopes={[{ label: t('export.scope.own') }]} />}
             items={[
               {
                 key: 'inbox',
