@@ -47,6 +47,16 @@ describe('compileTypstPdf', () => {
     await expect(compileTypstPdf('#read("../../etc/hostname")')).rejects.toThrow(/PDF 排版失败/);
   });
 
+  it('sets documents off the event loop, one after another, each with its own files', async () => {
+    const order: string[] = [];
+    const pending = compileTypstPdf(`#set text(font: ${typstFontList('宋体')})\n${'申报书正文。'.repeat(400)}`).then(() => order.push('compiled'));
+    setImmediate(() => order.push('event loop free'));
+    await pending;
+    expect(order).toEqual(['event loop free', 'compiled']);
+    const many = await Promise.all(['甲', '乙', '丙'].map((x) => compileTypstPdf('#read("who.txt")', { files: { 'who.txt': `申报单位${x}` } })));
+    expect(many.map((pdf) => pdfText(pdf).trim())).toEqual(['申报单位甲', '申报单位乙', '申报单位丙']);
+  });
+
   it('maps the official faces of a print layout to the free ones', () => {
     expect(typstFontFamilies('SimSun')[0]).toBe('Noto Serif CJK SC');
     expect(typstFontFamilies('黑体')[0]).toBe('Noto Sans CJK SC');

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import { Worker } from 'node:worker_threads';
 
 /**
- * Typst → PDF in process (typst.ts native compiler), with the Chinese faces the notices ask for, taken from the
+ * Typst → PDF with the native typst.ts compiler on a thread of its own (typst-worker.mjs), with the Chinese faces the notices ask for, taken from the
  * Debian font packages: 宋体 → Noto Serif CJK SC, 黑体 → Noto Sans CJK SC (fonts-noto-cjk), 楷体 → AR PL UKai,
  * 明体 fallback AR PL UMing (fonts-arphic-ukai / fonts-arphic-uming). Typst embeds and subsets every font it uses.
  */
@@ -60,16 +60,44 @@ export function typstFontFiles(): string[] {
 
 /** Shadow files live under this virtual root, which does not exist on disk: Typst's `read`/`image` see nothing else. */
 const ROOT = '/shenbao-typst-root';
-let compiler: NodeCompiler | null = null;
 
-function getCompiler(): NodeCompiler {
-  if (compiler) return compiler;
-  const files = typstFontFiles();
-  if (!files.some((f) => /NotoSerifCJK/i.test(f))) {
+type Reply = { id: number; pdf: Uint8Array; pages: number } | { id: number; error: string; diagnostics: string[] };
+interface Job {
+  resolve(value: { pdf: Uint8Array; pages: number }): void;
+  reject(error: Error): void;
+}
+
+let worker: Worker | null = null;
+const jobs = new Map<number, Job>();
+let nextJob = 1;
+
+function failAll(error: Error): void {
+  for (const job of jobs.values()) job.reject(error);
+  jobs.clear();
+  worker = null;
+}
+
+/** The compiler's thread, started on first use with the Chinese fonts; it keeps the process alive only while busy. */
+function getWorker(): Worker {
+  if (worker) return worker;
+  const fontPaths = typstFontFiles();
+  if (!fontPaths.some((f) => /NotoSerifCJK/i.test(f))) {
     throw new TypstError('缺少中文字体（fonts-noto-cjk），无法生成 PDF 文书，请安装后重启服务', []);
   }
-  compiler = NodeCompiler.create({ workspace: ROOT, fontArgs: [{ fontPaths: files }] });
-  return compiler;
+  const started = new Worker(new URL('./typst-worker.mjs', import.meta.url), { workerData: { root: ROOT, fontPaths } });
+  started.unref();
+  started.on('message', (reply: Reply) => {
+    const job = jobs.get(reply.id);
+    jobs.delete(reply.id);
+    if (jobs.size === 0) started.unref();
+    if (!job) return;
+    if ('error' in reply) job.reject(new TypstError(reply.error, reply.diagnostics));
+    else job.resolve({ pdf: reply.pdf, pages: reply.pages });
+  });
+  started.on('error', (error) => failAll(error));
+  started.on('exit', (code) => failAll(new Error(`PDF 排版线程意外退出（${code}）`)));
+  worker = started;
+  return started;
 }
 
 export interface CompileTypstOptions {
@@ -80,30 +108,25 @@ export interface CompileTypstOptions {
 }
 
 /**
- * Compile a Typst source to PDF bytes and count its pages. The native compiler is synchronous and shared: each call
- * maps its own files, compiles and renders within one turn of the event loop, so calls never see each other's files.
+ * Compile a Typst source to PDF bytes and count its pages. The work runs on the compiler's own thread, one document
+ * at a time, so the server keeps answering while a long application is set.
  */
-export async function compileTypst(source: string, opts: CompileTypstOptions = {}): Promise<{ pdf: Uint8Array; pages: number }> {
-  const c = getCompiler();
-  c.resetShadow();
-  for (const [name, content] of Object.entries(opts.files ?? {})) {
-    const rel = path.posix.normalize(name).replace(/^(\.\.\/|\/)+/, '');
-    c.mapShadow(`${ROOT}/${rel}`, typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content));
-  }
-  try {
-    const result = c.compile({ mainFileContent: source });
-    const error = result.takeError();
-    const doc = result.result;
-    if (error || !doc) {
-      const diagnostics = (error?.shortDiagnostics ?? []).map((d: { message?: string }) => String(d.message ?? d));
-      throw new TypstError(`PDF 排版失败：${diagnostics.join('；') || '未知错误'}`, diagnostics);
+export function compileTypst(source: string, opts: CompileTypstOptions = {}): Promise<{ pdf: Uint8Array; pages: number }> {
+  return new Promise((resolve, reject) => {
+    const files: Record<string, Uint8Array | string> = {};
+    for (const [name, content] of Object.entries(opts.files ?? {})) files[path.posix.normalize(name).replace(/^(\.\.\/|\/)+/, '')] = content;
+    let w: Worker;
+    try {
+      w = getWorker();
+    } catch (error) {
+      reject(error as Error);
+      return;
     }
-    const pdf = c.pdf(doc, opts.creationTimestamp === undefined ? {} : { creationTimestamp: opts.creationTimestamp });
-    return { pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages: doc.numOfPages };
-  } finally {
-    c.resetShadow();
-    c.evictCache(30);
-  }
+    const id = nextJob++;
+    jobs.set(id, { resolve, reject });
+    w.ref();
+    w.postMessage({ id, source, files, creationTimestamp: opts.creationTimestamp });
+  });
 }
 
 /** Compile a Typst source to PDF bytes (see compileTypst). */
