@@ -6,11 +6,12 @@ import { BlobStore } from '../../platform/blob-store.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findCallRecord } from '../programs/index.ts';
 import { buildApplicationDocument } from './application-document.ts';
-import { renderApplicationPdf } from './application-pdf.ts';
+import { applicationTypst } from './application-pdf.ts';
+import { PdfRenderPool, type PdfPoolOptions } from './export-pdf-pool.ts';
 import * as store from './export-store.ts';
 import { safeSegment, ZipAborted, ZipWriter } from './export-zip.ts';
 import { chineseDate, summaryCells, summaryDocumentOf, type SummaryRow } from './summary.ts';
-import { tableDocumentPdf, tableDocumentXlsx, type TableColumn } from './table-document.ts';
+import { tableDocumentTypst, tableDocumentXlsx, type TableColumn } from './table-document.ts';
 import { TypstError } from './typst.ts';
 
 /**
@@ -32,6 +33,7 @@ export interface ExportRunnerOptions {
   heartbeatMs?: number;
   /** How often, at most, progress is written and the cancel mark read between files. */
   checkpointMs?: number;
+  pdfPool?: PdfPoolOptions;
 }
 
 /** A failure the requester can read (Chinese), as opposed to a fault of the platform. */
@@ -51,6 +53,7 @@ export class ExportRunner {
   private stopping = false;
   private active: { jobId: string; stop(reason: StopReason): void } | null = null;
   private readonly staleSeconds: number;
+  private readonly pools = new Set<PdfRenderPool>();
 
   constructor(private readonly opts: ExportRunnerOptions) {
     this.db = opts.db;
@@ -122,6 +125,8 @@ export class ExportRunner {
     await fs.mkdir(this.opts.exportDir, { recursive: true });
     await this.removeFiles(job.id);
     const zip = new ZipWriter(this.partPath(job.id));
+    const pool = new PdfRenderPool(this.opts.pdfPool);
+    this.pools.add(pool);
     let reason: StopReason | null = null;
     let done = 0;
     const stop = (why: StopReason) => {
@@ -156,11 +161,18 @@ export class ExportRunner {
         const page = await store.applicationsPage(this.db, job.callId, details.scope, after, PAGE_SIZE);
         if (page.length === 0) break;
         const fields = await store.fileFields(this.db, page.flatMap((a) => filesOf(a).map((f) => f.fileId)));
-        for (const app of page) {
+        // PDFs are rendered a few applications ahead of the writer, so the children never wait for the ZIP.
+        const renders: Promise<Uint8Array | null>[] = [];
+        for (const [j, app] of page.entries()) {
+          for (let k = j; k < Math.min(page.length, j + pool.width); k++) {
+            if (renders[k]) continue;
+            renders[k] = this.applicationPdf(pool, call, page[k]!);
+            renders[k]!.catch(() => {}); // awaited below in order; an abandoned one must not be unhandled
+          }
           await checkpoint();
           const number = app.number ?? app.id;
           const folder = safeSegment(number);
-          const answers = (app.snapshot?.answers as Record<string, unknown> | undefined) ?? app.answers;
+          const answers = answersOf(app);
           const entry = { answers, directionId: app.directionId, org: app.applicantFacts, priority: app.rank, number: app.number };
           rows.push({
             directionId: app.directionId,
@@ -168,7 +180,7 @@ export class ExportRunner {
             sortKey: [byRecommender ? (app.recommenderName ?? '') : '', app.rank ?? Number.MAX_SAFE_INTEGER, number],
           });
 
-          const pdf = await this.applicationPdf(call, app, answers);
+          const pdf = await renders[j]!;
           if (pdf) await zip.addBuffer(`${folder}/${folder}-申报书.pdf`, pdf, { kind: 'application', applicationNumber: number });
           const form = call.forms.find((f) => f.id === app.formId);
           for (const file of filesOf(app)) {
@@ -195,7 +207,7 @@ export class ExportRunner {
       const title = safeSegment(call.program.summaryTable.title);
       await zip.addBuffer(`${title}.xlsx`, await tableDocumentXlsx(summary), { kind: 'summary', applicationNumber: null });
       await checkpoint();
-      await zip.addBuffer(`${title}.pdf`, await tableDocumentPdf(summary), { kind: 'summary', applicationNumber: null });
+      await zip.addBuffer(`${title}.pdf`, await pool.render(tableDocumentTypst(summary)), { kind: 'summary', applicationNumber: null });
       await checkpoint();
 
       await zip.addBuffer('manifest.json', Buffer.from(JSON.stringify(manifestOf(job, call, details, done, zip.files), null, 2)), { kind: 'summary', applicationNumber: null });
@@ -221,13 +233,16 @@ export class ExportRunner {
     } finally {
       clearInterval(heartbeat);
       this.active = null;
+      this.pools.delete(pool);
+      await pool.close();
     }
   }
 
-  /** The printed application (申报书) from its submitted snapshot. */
-  private async applicationPdf(call: CallRecord, app: store.ExportApplication, answers: Record<string, unknown>): Promise<Uint8Array | null> {
+  /** The printed application (申报书) from its submitted snapshot, typeset in a child process. */
+  private async applicationPdf(pool: PdfRenderPool, call: CallRecord, app: store.ExportApplication): Promise<Uint8Array | null> {
     const form = call.forms.find((f) => f.id === app.formId);
     if (!form) return null;
+    const answers = answersOf(app);
     const snapshot = app.snapshot ?? {};
     const commitment = (snapshot.commitment as { text?: string } | undefined)?.text;
     const doc = buildApplicationDocument({
@@ -244,9 +259,16 @@ export class ExportRunner {
       draft: false,
       ...(commitment ? { commitment } : {}),
     });
-    return (await renderApplicationPdf(doc)).pdf;
+    return pool.render(applicationTypst(doc));
+  }
+
+  /** Process ids of the PDF children of the job running now (the bench adds their memory to the server's). */
+  pdfProcessIds(): number[] {
+    return [...this.pools].flatMap((p) => p.pids());
   }
 }
+
+const answersOf = (app: store.ExportApplication) => (app.snapshot?.answers as Record<string, unknown> | undefined) ?? app.answers;
 
 interface SnapshotFile {
   fileId: string;
