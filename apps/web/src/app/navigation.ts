@@ -5,7 +5,7 @@ import type { MessageKey } from './i18n/messages.ts';
 // still decides every request, this only keeps people out of pages they cannot use.
 
 export interface NavItem {
-  key: 'home' | 'open-calls' | 'notices' | 'verify' | 'applications' | 'review' | 'recommendations' | 'selection' | 'expert' | 'calls' | 'organisations' | 'my-org' | 'audit' | 'exports';
+  key: 'home' | 'open-calls' | 'notices' | 'verify' | 'applications' | 'review' | 'recommendations' | 'selection' | 'expert' | 'calls' | 'organisations' | 'my-org' | 'audit' | 'exports' | 'projects' | 'subsidies';
   path: string;
   label: MessageKey;
   testId: string;
@@ -39,6 +39,10 @@ export const SELECTION_ROLES: readonly Role[] = ['program_officer'];
 export const EXPERT_ROLES: readonly Role[] = ['expert'];
 /** 批量导出: the call's owner and the recommenders export applications as one ZIP (the server scopes each job). */
 export const EXPORT_ROLES: readonly Role[] = ['program_officer', 'recommender_reviewer', 'platform_admin'];
+/** 项目管理 (#7): every role has a view of the selected projects — own, jurisdiction, own calls, own panels (the server scopes). */
+export const PROJECT_ROLES: readonly Role[] = ['applicant_admin', 'applicant_filler', 'recommender_reviewer', 'program_officer', 'expert', 'platform_admin'];
+/** 资金拨付: the owner's totals per call, city and year. */
+export const SUBSIDY_ROLES: readonly Role[] = ['program_officer', 'platform_admin'];
 
 export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boolean {
   return roles.some((role) => wanted.includes(role));
@@ -69,6 +73,20 @@ export function navItemsFor(me: Me): NavItem[] {
   }
   if (hasAnyRole(roles, EXPERT_ROLES)) {
     items.push({ key: 'expert', path: '/expert', label: 'menu.expert', testId: 'menu-expert' });
+  }
+  if (hasAnyRole(roles, PROJECT_ROLES)) {
+    // 我的项目 / 项目监管 / 项目管理 / 验收任务: one list, named for whose it is.
+    const label: MessageKey = hasAnyRole(roles, ['program_officer', 'platform_admin'])
+      ? 'menu.projects'
+      : hasAnyRole(roles, ['recommender_reviewer'])
+        ? 'menu.projectSupervision'
+        : hasAnyRole(roles, APPLICANT_ROLES)
+          ? 'menu.myProjects'
+          : 'menu.acceptanceTasks';
+    items.push({ key: 'projects', path: '/projects', label, testId: 'menu-projects' });
+  }
+  if (hasAnyRole(roles, SUBSIDY_ROLES)) {
+    items.push({ key: 'subsidies', path: '/subsidies', label: 'menu.subsidies', testId: 'menu-subsidies' });
   }
   if (hasAnyRole(roles, EXPORT_ROLES)) {
     items.push({ key: 'exports', path: '/exports', label: 'menu.exports', testId: 'menu-exports' });
@@ -107,6 +125,8 @@ export function selectedNavKey(items: readonly NavItem[], pathname: string): Nav
   if (pathname.startsWith('/expert')) return 'expert';
   if (pathname.startsWith('/notices')) return 'notices';
   if (pathname.startsWith('/exports')) return 'exports';
+  if (pathname.startsWith('/projects')) return 'projects';
+  if (pathname.startsWith('/subsidies')) return 'subsidies';
   if (pathname.startsWith('/verify')) return 'verify';
   return 'home';
 }

@@ -19,6 +19,9 @@ import { ExpertCallsPage } from '../features/expert/pages/expert-calls-page.tsx'
 import { ScorePage } from '../features/expert/pages/score-page.tsx';
 import { NoticePage } from '../features/public-notices/pages/notice-page.tsx';
 import { NoticesPage } from '../features/public-notices/pages/notices-page.tsx';
+import { ProjectPage } from '../features/projects/pages/project-page.tsx';
+import { ProjectsPage } from '../features/projects/pages/projects-page.tsx';
+import { SubsidiesPage } from '../features/projects/pages/subsidies-page.tsx';
 import { VerifyPage } from '../features/documents/pages/verify-page.tsx';
 import { ExportsPage } from '../features/exports/pages/exports-page.tsx';
 import { SelectionPage } from '../features/selection/pages/selection-page.tsx';
@@ -39,6 +42,8 @@ import {
   REVIEW_ROLES,
   EXPERT_ROLES,
   EXPORT_ROLES,
+  PROJECT_ROLES,
+  SUBSIDY_ROLES,
   SELECTION_ROLES,
 } from './navigation.ts';
 
@@ -185,6 +190,31 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole roles={EXPERT_ROLES}>
             <ScorePage />
+          </RequireRole>
+        ),
+      },
+      // 项目管理 (#7): the list per role and one project with its tabs; 资金拨付 for the owner.
+      {
+        path: 'projects',
+        element: (
+          <RequireRole roles={PROJECT_ROLES}>
+            <ProjectsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'projects/:id',
+        element: (
+          <RequireRole roles={PROJECT_ROLES}>
+            <ProjectPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'subsidies',
+        element: (
+          <RequireRole roles={SUBSIDY_ROLES}>
+            <SubsidiesPage />
           </RequireRole>
         ),
       },

@@ -1,6 +1,7 @@
 // UI text. Chinese is the official language of the platform; English is a convenience switch.
 // Server messages (errors, validation) stay Chinese whatever the switch says.
 import { exportsEn, exportsZh } from '../../features/exports/messages.ts';
+import { projectsEn, projectsZh } from '../../features/projects/messages.ts';
 
 export const zhCN = {
   'app.title': '申报 · 工业互联网试点示范项目申报管理平台',
@@ -1099,6 +1100,7 @@ export const zhCN = {
   'notices.objection.receiptHint': '请保存受理编号；主管部门核查后将通过您留下的联系方式告知处理结果。',
   'notices.objection.closed': '不在公示期内，不再受理异议。',
   ...exportsZh,
+  ...projectsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -2202,4 +2204,5 @@ export const enUS: Messages = {
   'notices.objection.receiptHint': 'Keep the receipt number; the department will contact you with the outcome.',
   'notices.objection.closed': 'Objections are accepted only during the notice period.',
   ...exportsEn,
+  ...projectsEn,
 };

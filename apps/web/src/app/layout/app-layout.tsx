@@ -1,6 +1,8 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  ProjectOutlined,
+  AccountBookOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
   FormOutlined,
@@ -37,6 +39,8 @@ const ICONS: Record<NavItem['key'], ReactNode> = {
   organisations: <ApartmentOutlined />,
   'my-org': <TeamOutlined />,
   audit: <AuditOutlined />,
+  projects: <ProjectOutlined />,
+  subsidies: <AccountBookOutlined />,
 };
 
 /** The frame of every signed-in screen; the menu depends on the user's roles. */
