@@ -11,8 +11,8 @@ import { buildOpenCall } from '../apps/server/src/testing/calls.ts';
 import { cases } from '../programs/hebei-2023-innovation-pilot/cases.ts';
 
 // The printed application, through the browser: the demo enterprise (石家庄智造云科技有限公司) downloads the PDF of
-// its submitted application from the application page and finds its 申报编号 and snapshot hash on every page; then a
-// visitor who is not signed in checks that number and hash on 申报材料核验 — a match, and with one character changed,
+// its submitted application from the application page and finds its 申报编号 and snapshot hash on every page, the
+// recommender (石家庄市工业和信息化局) downloads it from its review page; then a visitor who is not signed in checks that number and hash on 申报材料核验 — a match, and with one character changed,
 // no match.
 
 const STEP_TIMEOUT = 120_000;
@@ -114,6 +114,29 @@ describe('申报书下载与核验（浏览器）', () => {
 
       const [word] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-docx').click()]);
       expect(decodeURIComponent(word.suggestedFilename())).toBe(`${submitted.number}-${PROJECT}.docx`);
+
+      // the printable preview offers the same downloads
+      await page.goto(`${server.url}/applications/${applicationId}/preview`);
+      await page.getByTestId('print-doc').waitFor();
+      expect(await page.getByTestId('download-pdf').isVisible()).toBe(true);
+      await screenshot('preview', false);
+      await page.goto(`${server.url}/`); // the preview has no frame, so no user menu
+      await page.getByTestId('home-title').waitFor();
+      await signOutThroughUi(page);
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'the recommender downloads it from its review page',
+    async () => {
+      screenshotOnFailure('review');
+      await signInThroughUi(page, server.url, 'sjz.reviewer');
+      await page.goto(`${server.url}/review/applications/${applicationId}`);
+      await page.getByTestId('decision-panel').waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-pdf').click()]);
+      expect(decodeURIComponent(download.suggestedFilename())).toBe(`${submitted.number}-${PROJECT}.pdf`);
+      await screenshot('review-page', false);
       await signOutThroughUi(page);
     },
     STEP_TIMEOUT,
