@@ -33,6 +33,8 @@ export async function checkSystemPackages(): Promise<SystemPackage[]> {
   ]);
   return [
     { name: 'fonts-noto-cjk', present: fonts, feature: 'PDF 文书生成（中文字体：宋体/黑体）' },
+    // Without it the PDF still prints, its 楷体 headings falling back to the Song face.
+    { name: 'fonts-arphic-ukai', present: fs.existsSync('/usr/share/fonts/truetype/arphic/ukai.ttc'), feature: 'PDF 文书二级标题的楷体' },
     { name: 'ffmpeg', present: ffprobe, feature: '视频时长检测（ffprobe）' },
     { name: 'poppler-utils', present: poppler, feature: 'PDF 文本提取与页面预览（pdftotext/pdftoppm）' },
   ];
