@@ -247,7 +247,7 @@ export async function formPanel(db: Db, ctx: RequestContext, projectId: string, 
     const experts = await expertsOfPools(tx, pools.map((p) => p.id));
     const unknown = ids.filter((id) => !experts.some((e) => e.userId === id));
     if (unknown.length) throw invalid('所选人员不是可用专家库中的评审专家', unknown.map((id) => ({ path: `/body/expertUserIds/${ids.indexOf(id)}`, message: '不在可用专家库中' })));
-    const chosen = experts.filter((e) => ids.includes(e.userId));
+    const chosen = ids.map((id) => experts.find((e) => e.userId === id)!); // in the order the owner gave
     const applicant = await organisationFacts(tx, project.applicantOrganisationId);
     const entries = conflictEntries(chosen, [{ organisationId: project.applicantOrganisationId, name: applicant?.name ?? '' }], [], Number(shanghaiDate(await store.now(tx)).slice(0, 4)));
     const blocked = activeConflictSet(entries);
@@ -346,7 +346,7 @@ export async function decideAcceptance(db: Db, ctx: RequestContext, projectId: s
       if (accepted > actual) throw invalid(`认定的实际投资额不能超过台账的实际投资额${formatWan(actual)}`, [{ path: '/body/acceptedInvestment', message: `至多${toWan(actual)}万元` }]);
       const honours = config.honours;
       const grant = honours?.grantedAt === 'acceptance' && (!honours.requiresReplicableModel || body.replicableModel === true);
-      const demoEnds = grant && honours?.demonstrationYears ? `${Number(today.slice(0, 4)) + honours.demonstrationYears}${today.slice(4)}` : project.demonstrationEndsOn;
+      const demoEnds = grant && honours?.demonstrationYears ? yearsAfter(today, honours.demonstrationYears) : project.demonstrationEndsOn;
       await store.updateAcceptance(tx, round.id, { status: 'passed', decision: 'passed', opinion: body.opinion.trim(), acceptedInvestmentWan: toDb(accepted), replicableModel: body.replicableModel ?? null, decidedBy: actor.userId, decidedAt: now });
       await store.updateProject(tx, projectId, {
         status: 'accepted',
@@ -378,6 +378,13 @@ export async function decideAcceptance(db: Db, ctx: RequestContext, projectId: s
     await recordProjectEvent(tx, ctx, projectId, 'project.acceptance_fail', `第二次验收未通过，项目终止：${body.opinion.trim()}`, { round: 2 });
     await notify(tx, project, '项目第二次验收未通过', `「${project.name}」第二次验收未通过，项目终止：${body.opinion.trim()}。`);
   });
+}
+
+/** A date `years` later (29 February rolls over to 1 March). */
+function yearsAfter(date: string, years: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return d.toISOString().slice(0, 10);
 }
 
 async function notify(tx: DbOrTx, project: store.ProjectRow, title: string, body: string) {

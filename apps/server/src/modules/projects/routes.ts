@@ -1,9 +1,4 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { fileTypeFromBuffer } from 'file-type';
 import { Type } from 'typebox';
 import {
   AcceptanceApplyBody,
@@ -76,11 +71,7 @@ export const projectRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
     async (request, reply) => {
       const body = request.body;
       if (!Buffer.isBuffer(body) || body.length === 0) throw invalid('请上传文件内容', [{ path: '/body', message: '文件为空' }]);
-      const detected = await fileTypeFromBuffer(body);
-      const tmp = path.join(os.tmpdir(), `project-upload-${randomUUID()}`);
-      await fs.writeFile(tmp, body);
-      const stored = await blobs.putFile(tmp);
-      const file = await projects.addFile(db, request.ctx, request.params.id, request.query, { ...stored, detectedMime: detected?.mime ?? null });
+      const file = await projects.addFile(db, request.ctx, request.params.id, request.query, body, blobs);
       return reply.status(201).send(file);
     },
   );

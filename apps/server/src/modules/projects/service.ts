@@ -1,9 +1,14 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
 import type { AgreementBody, DecisionOpinionBody, OverdueReports, PlanBody, ProjectDetail, ProjectList, ProjectSummary, ReportBody, ReportSlot } from '@shenbao/contracts';
 import { ACCEPTANCE_STATUS_LABELS, PROJECT_STATUS_LABELS } from '@shenbao/contracts';
 import { validateAnswers } from '@shenbao/rules';
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/database.ts';
+import type { BlobStore } from '../../platform/blob-store.ts';
 import { hasRole, type Actor, type RequestContext } from '../../platform/context.ts';
 import { AppError, conflict, forbidden, invalid } from '../../platform/errors.ts';
 import { canonicalJson, recordEvent } from '../audit/index.ts';
@@ -308,19 +313,12 @@ const MIME_BY_EXTENSION: Record<string, string[]> = {
 };
 export const ACCEPTED_EXTENSIONS = Object.keys(MIME_BY_EXTENSION);
 
-/** A scan or document for the project: checked by content (not by name), hashed into the blob store, recorded. */
-export async function addFile(
-  db: Db,
-  ctx: RequestContext,
-  projectId: string,
-  query: { purpose: StoredPurpose; name: string },
-  stored: { sha256: string; size: number; detectedMime: string | null },
-): Promise<StoredFileRef> {
+/**
+ * A scan or document for the project: the uploader's right checked first, then the bytes by content (not by name),
+ * hashed into the blob store, recorded.
+ */
+export async function addFile(db: Db, ctx: RequestContext, projectId: string, query: { purpose: StoredPurpose; name: string }, body: Buffer, blobs: BlobStore): Promise<StoredFileRef> {
   const actor = requireActor(ctx);
-  const ext = (query.name.match(/\.[a-z0-9]+$/i)?.[0] ?? '').toLowerCase();
-  const allowed = MIME_BY_EXTENSION[ext];
-  if (!allowed) throw invalid(`不支持的文件类型，可上传：${ACCEPTED_EXTENSIONS.join('、')}`, [{ path: '/querystring/name', message: '文件扩展名不在允许范围内' }]);
-  if (!stored.detectedMime || !allowed.includes(stored.detectedMime)) throw invalid(`文件内容与扩展名${ext}不符`, [{ path: '/body', message: '文件内容与扩展名不符' }]);
   return db.transaction(async (tx) => {
     const { resource } = await loadForWrite(tx, actor, projectId, 'project.upload', '只有项目单位和主管部门可以上传项目材料');
     const ownerPurposes: StoredPurpose[] = ['agreement', 'payment', 'sanction'];
@@ -328,7 +326,15 @@ export async function addFile(
     if (isOwner !== ownerPurposes.includes(query.purpose)) {
       throw forbidden(isOwner ? '主管部门上传的材料限于实施协议、拨付凭证和处理文件' : '实施协议文本、拨付凭证和处理文件由主管部门上传');
     }
-    const row = await store.insertFile(tx, { projectId, purpose: query.purpose, name: query.name, sha256: stored.sha256, size: stored.size, mime: stored.detectedMime!, uploadedBy: actor.userId, uploadedByOrganisationId: actor.organisationId });
+    const ext = (query.name.match(/\.[a-z0-9]+$/i)?.[0] ?? '').toLowerCase();
+    const allowed = MIME_BY_EXTENSION[ext];
+    if (!allowed) throw invalid(`不支持的文件类型，可上传：${ACCEPTED_EXTENSIONS.join('、')}`, [{ path: '/querystring/name', message: '文件扩展名不在允许范围内' }]);
+    const detected = (await fileTypeFromBuffer(body))?.mime ?? null;
+    if (!detected || !allowed.includes(detected)) throw invalid(`文件内容与扩展名${ext}不符`, [{ path: '/body', message: '文件内容与扩展名不符' }]);
+    const tmp = path.join(os.tmpdir(), `project-upload-${randomUUID()}`);
+    await fs.writeFile(tmp, body);
+    const stored = await blobs.putFile(tmp);
+    const row = await store.insertFile(tx, { projectId, purpose: query.purpose, name: query.name, sha256: stored.sha256, size: stored.size, mime: detected, uploadedBy: actor.userId, uploadedByOrganisationId: actor.organisationId });
     await recordEvent(tx, ctx, { action: 'project.file_upload', resourceType: 'project', resourceId: projectId, details: { fileId: row.id, purpose: row.purpose, name: row.name, sha256: row.sha256, size: row.size } });
     return { fileId: row.id, name: row.name, size: row.size, sha256: row.sha256, mime: row.mime };
   });
