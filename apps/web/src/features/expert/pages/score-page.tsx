@@ -95,7 +95,7 @@ export function ScorePage() {
           <ApplicationView detail={detail} />
         </Col>
         <Col xs={24} xl={10}>
-          <div style={{ position: 'sticky', top: 16 }}>
+          <div style={{ position: 'sticky', top: 16, maxHeight: 'calc(100vh - 32px)', overflowY: 'auto' }} data-testid="score-column">
             {detail.rubric ? (
               <ScoreSheetForm key={`${a.id}:${a.submittedAt ?? ''}`} detail={detail} rubric={detail.rubric} onSaved={setDetail} />
             ) : (

@@ -120,6 +120,7 @@ export function ObjectionForm({ notice }: { notice: PublicNotice }) {
         <Input.TextArea rows={6} maxLength={5000} showCount data-testid="objection-content" />
       </Form.Item>
       <Form.Item label={t('notices.objection.evidence')} extra={t('notices.objection.evidenceHint')}>
+        <div data-testid="objection-evidence">
         <Upload
           multiple
           accept=".pdf,.jpg,.jpeg,.png"
@@ -136,12 +137,12 @@ export function ObjectionForm({ notice }: { notice: PublicNotice }) {
             return false;
           }}
           onRemove={(file) => setFiles((current) => current.filter((f) => f.uid !== file.uid))}
-          data-testid="objection-evidence"
         >
           <Button icon={<UploadOutlined />} disabled={files.length >= MAX_FILES}>
             {t('notices.objection.chooseFiles')}
           </Button>
         </Upload>
+        </div>
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={saving} data-testid="objection-submit">
         {t('notices.objection.submit')}

@@ -11,6 +11,7 @@ import { NoticePeriod } from '../../selection/components/notice-period.tsx';
 import { getNotice } from '../api.ts';
 import { NoticeKindTag } from '../components/notice-kind-tag.tsx';
 import { ObjectionForm } from '../components/objection-form.tsx';
+import { DirectionCell } from '../../selection/components/direction-cell.tsx';
 
 type Item = PublicNotice['items'][number];
 
@@ -70,10 +71,10 @@ export function NoticePage() {
           data-testid="notice-list"
           columns={[
             { title: t('sel.col.seq'), dataIndex: 'rank', width: 64, align: 'center' },
-            { title: t('applications.projectName'), key: 'project', render: (_v, i) => <span data-testid="notice-project">{i.projectName ?? t('common.empty')}</span> },
+            { title: t('applications.projectName'), key: 'project', width: 280, render: (_v, i) => <span data-testid="notice-project">{i.projectName ?? t('common.empty')}</span> },
             { title: t('notices.applicant'), dataIndex: 'applicantName', width: 240 },
             { title: t('sel.col.recommender'), key: 'recommender', width: 200, render: (_v, i) => i.recommenderName ?? t('common.empty') },
-            { title: t('sel.col.direction'), key: 'direction', width: 180, render: (_v, i) => i.directionLabel ?? t('common.empty') },
+            { title: t('sel.col.direction'), key: 'direction', width: 180, render: (_v, i) => <DirectionCell label={i.directionLabel} /> },
             ...(showOutcome ? [{ title: t('sel.decision.outcome'), key: 'outcome', width: 220, render: (_v: unknown, i: Item) => i.outcomeLabel ?? t('common.empty') }] : []),
           ]}
         />

@@ -76,6 +76,7 @@ export function ExpertsTab({ callId, overview, error, reload }: ExpertsTabProps)
             {
               title: t('sel.experts.expertise'),
               key: 'expertise',
+              width: 260,
               render: (_v, e) => (
                 <Space size={[0, 4]} wrap>
                   {e.expertise.map((tag) => (

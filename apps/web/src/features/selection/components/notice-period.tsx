@@ -19,7 +19,7 @@ export function NoticePeriod({ startsAt, endsAt, serverNow }: { startsAt: string
   const left = endsAt ? splitDuration(Date.parse(endsAt) - now) : null;
   return (
     <span data-testid="notice-period" data-phase={phase}>
-      <Typography.Text>{t('notices.period', { from: formatDateTime(startsAt), to: formatDateTime(endsAt) })}</Typography.Text>{' '}
+      <Typography.Text>{t('notices.range', { from: formatDateTime(startsAt), to: formatDateTime(endsAt) })}</Typography.Text>{' '}
       {phase === 'open' && left && (
         <Tag color="processing" data-testid="notice-countdown">
           {t('notices.remaining', { days: left.days, time: left.time })}

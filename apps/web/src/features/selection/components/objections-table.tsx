@@ -35,7 +35,7 @@ export function ObjectionsTable({ objections, onResolve }: { objections: readonl
           ),
         },
         { title: t('applications.projectName'), key: 'project', width: 200, render: (_v, o) => o.projectName ?? t('sel.objections.wholeList') },
-        { title: t('sel.objections.content'), key: 'content', render: (_v, o) => <div style={{ whiteSpace: 'pre-wrap' }}>{o.content}</div> },
+        { title: t('sel.objections.content'), key: 'content', width: 260, render: (_v, o) => <div style={{ whiteSpace: 'pre-wrap' }}>{o.content}</div> },
         {
           title: t('sel.objections.evidence'),
           key: 'evidence',

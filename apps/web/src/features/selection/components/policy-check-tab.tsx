@@ -9,6 +9,7 @@ import { Mono } from '../../../ui/mono.tsx';
 import { ReasonModal } from '../../../ui/reason-modal.tsx';
 import { ErrorView } from '../../../ui/status-views.tsx';
 import { getCandidates, policyCheck } from '../api.ts';
+import { DirectionCell } from './direction-cell.tsx';
 import { FindingTags } from './finding-tags.tsx';
 
 /** The standard wording of an admission; a rejection always needs the officer's own reason. */
@@ -100,52 +101,61 @@ export function PolicyCheckTab({ callId }: { callId: string }) {
         loading={list.loading}
         dataSource={items}
         pagination={items.length > 30 ? { pageSize: 30, showTotal: (total) => t('common.total', { total }) } : false}
-        scroll={{ x: 1500 }}
+        scroll={{ x: 1090 }}
         locale={{ emptyText: t('sel.policy.empty') }}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), getCheckboxProps: (c) => ({ disabled: c.policyCheck?.decision === 'admitted' }) }}
         data-testid="policy-table"
         columns={[
-          { title: t('sel.col.seq'), key: 'seq', width: 60, render: (_v, _c, index) => index + 1 },
-          { title: t('sel.col.recommender'), dataIndex: 'recommenderName', width: 170 },
-          { title: t('sel.col.channel'), dataIndex: 'channelLabel', width: 130 },
-          { title: t('sel.col.rank'), dataIndex: 'rank', width: 90, align: 'center' },
-          { title: t('applications.number'), key: 'number', width: 140, render: (_v, c) => <Mono>{c.number ?? t('common.empty')}</Mono> },
-          { title: t('applications.projectName'), key: 'projectName', render: (_v, c) => <span data-testid="policy-project">{c.projectName ?? t('applications.untitled')}</span> },
-          { title: t('sel.col.enterprise'), dataIndex: 'applicantName', width: 200 },
+          { title: t('sel.col.seq'), key: 'seq', width: 52, render: (_v, _c, index) => index + 1 },
           {
-            title: t('sel.col.direction'),
-            key: 'direction',
-            width: 170,
+            title: t('sel.col.recommenderChannel'),
+            key: 'recommender',
+            width: 150,
             render: (_v, c) => (
               <>
-                <div>{c.directionLabel ?? t('common.empty')}</div>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {c.formTitle}
+                <div>{c.recommenderName}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: c.channelLabel }}>
+                  {c.channelLabel}
                 </Typography.Text>
               </>
             ),
           },
-          { title: t('sel.col.findings'), key: 'findings', width: 240, render: (_v, c) => <FindingTags findings={c.findings} /> },
-          { title: t('sel.col.state'), key: 'state', width: 150, render: (_v, c) => <DecisionCell candidate={c} /> },
+          { title: t('sel.col.rank'), dataIndex: 'rank', width: 76, align: 'center' },
           {
-            title: t('sel.col.actions'),
-            key: 'actions',
-            width: 200,
-            fixed: 'right',
+            title: t('sel.col.projectNumber'),
+            key: 'projectName',
+            width: 210,
             render: (_v, c) => (
-              <Space size={4} wrap>
-                {c.policyCheck?.decision !== 'admitted' && (
-                  <Popconfirm title={t('sel.policy.admitConfirm')} description={ADMIT_REASON} onConfirm={() => admit([c.applicationId])}>
-                    <Button size="small" type="link" icon={<CheckOutlined />} data-testid={`policy-admit-${c.applicationId}`}>
-                      {t('sel.policy.admit')}
+              <>
+                <div data-testid="policy-project">{c.projectName ?? t('applications.untitled')}</div>
+                <Mono>{c.number ?? t('common.empty')}</Mono>
+              </>
+            ),
+          },
+          { title: t('sel.col.enterprise'), dataIndex: 'applicantName', width: 150 },
+          { title: t('sel.col.direction'), key: 'direction', width: 130, render: (_v, c) => <DirectionCell label={c.directionLabel} /> },
+          { title: t('sel.col.findings'), key: 'findings', width: 170, render: (_v, c) => <FindingTags findings={c.findings} /> },
+          {
+            title: t('sel.col.stateActions'),
+            key: 'state',
+            width: 130,
+            render: (_v, c) => (
+              <Space direction="vertical" size={4}>
+                <DecisionCell candidate={c} />
+                <Space size={0} wrap>
+                  {c.policyCheck?.decision !== 'admitted' && (
+                    <Popconfirm title={t('sel.policy.admitConfirm')} description={ADMIT_REASON} onConfirm={() => admit([c.applicationId])}>
+                      <Button size="small" type="link" icon={<CheckOutlined />} style={{ paddingInline: 0 }} data-testid={`policy-admit-${c.applicationId}`}>
+                        {t('sel.policy.admit')}
+                      </Button>
+                    </Popconfirm>
+                  )}
+                  {c.policyCheck?.decision !== 'rejected' && (
+                    <Button size="small" type="link" danger icon={<CloseOutlined />} style={{ paddingInline: 0 }} onClick={() => setRejecting(c)} data-testid={`policy-reject-${c.applicationId}`}>
+                      {t('sel.policy.reject')}
                     </Button>
-                  </Popconfirm>
-                )}
-                {c.policyCheck?.decision !== 'rejected' && (
-                  <Button size="small" type="link" danger icon={<CloseOutlined />} onClick={() => setRejecting(c)} data-testid={`policy-reject-${c.applicationId}`}>
-                    {t('sel.policy.reject')}
-                  </Button>
-                )}
+                  )}
+                </Space>
               </Space>
             ),
           },

@@ -6,6 +6,7 @@ import { Mono } from '../../../ui/mono.tsx';
 import { proposeSelection } from '../api.ts';
 import { byScoreDesc, formatScore } from '../scores.ts';
 import { CeilingsPanel, liveCeilings } from './ceilings-panel.tsx';
+import { DirectionCell } from './direction-cell.tsx';
 
 interface ProposalEditorProps {
   callId: string;
@@ -77,18 +78,18 @@ export function ProposalEditor({ callId, view, onSaved, onDirtyChange }: Proposa
         size="middle"
         dataSource={eligible}
         pagination={false}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1030 }}
         locale={{ emptyText: t('sel.decision.noEligible') }}
         rowSelection={{ selectedRowKeys: chosen, onChange: (keys) => change(keys.map(String)) }}
         data-testid="proposal-table"
         columns={[
-          { title: t('sel.decision.scoreRank'), key: 'rank', width: 80, align: 'center', render: (_v, _i, index) => index + 1 },
-          { title: t('applications.number'), key: 'number', width: 140, render: (_v, i) => <Mono>{i.number ?? t('common.empty')}</Mono> },
-          { title: t('applications.projectName'), key: 'project', render: (_v, i) => <span data-testid="proposal-project">{i.projectName ?? t('applications.untitled')}</span> },
-          { title: t('sel.col.enterprise'), dataIndex: 'applicantName', width: 200 },
-          { title: t('sel.col.recommender'), key: 'recommender', width: 170, render: (_v, i) => i.recommenderName ?? t('common.empty') },
-          { title: t('sel.col.direction'), key: 'direction', width: 150, render: (_v, i) => i.directionLabel ?? t('common.empty') },
-          { title: t('sel.decision.score'), key: 'score', width: 90, align: 'right', render: (_v, i) => <Typography.Text strong>{formatScore(i.score)}</Typography.Text> },
+          { title: t('sel.decision.scoreRank'), key: 'rank', width: 76, align: 'center', render: (_v, _i, index) => index + 1 },
+          { title: t('applications.number'), key: 'number', width: 130, render: (_v, i) => <Mono>{i.number ?? t('common.empty')}</Mono> },
+          { title: t('applications.projectName'), key: 'project', width: 240, render: (_v, i) => <span data-testid="proposal-project">{i.projectName ?? t('applications.untitled')}</span> },
+          { title: t('sel.col.enterprise'), dataIndex: 'applicantName', width: 180 },
+          { title: t('sel.col.recommender'), key: 'recommender', width: 160, render: (_v, i) => i.recommenderName ?? t('common.empty') },
+          { title: t('sel.col.direction'), key: 'direction', width: 130, render: (_v, i) => <DirectionCell label={i.directionLabel} /> },
+          { title: t('sel.decision.score'), key: 'score', width: 80, align: 'right', render: (_v, i) => <Typography.Text strong>{formatScore(i.score)}</Typography.Text> },
           ...(multipleOutcomes
             ? [
                 {

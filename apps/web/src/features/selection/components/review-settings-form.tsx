@@ -99,7 +99,7 @@ export function ReviewSettingsForm({ callId, overview, onSaved }: { callId: stri
         </Col>
         <Col xs={24} md={8}>
           <Form.Item name="poolOrganisationIds" label={t('sel.settings.pools')} rules={[{ required: true, message: t('common.choose', { field: t('sel.settings.pools') }) }]}>
-            <Select mode="multiple" options={overview.pools.map((p) => ({ value: p.id, label: p.name }))} data-testid="settings-pools" />
+            <Select mode="multiple" optionFilterProp="label" options={overview.pools.map((p) => ({ value: p.id, label: p.name }))} data-testid="settings-pools" />
           </Form.Item>
         </Col>
       </Row>

@@ -201,16 +201,16 @@ export function ScoringTab({ callId, overview, error, reload }: ScoringTabProps)
         size="middle"
         dataSource={overview.rows}
         pagination={overview.rows.length > 30 ? { pageSize: 30 } : false}
-        scroll={{ x: 1500 }}
+        scroll={{ x: 1100 }}
         locale={{ emptyText: t('sel.scoring.empty') }}
         rowClassName={(row) => (row.stats?.divergent ? 'row-divergent' : '')}
         data-testid="scoring-table"
         columns={[
-          { title: t('applications.number'), key: 'number', width: 140, render: (_v, r) => <Mono>{r.number ?? t('common.empty')}</Mono> },
+          { title: t('applications.number'), key: 'number', width: 130, render: (_v, r) => <Mono>{r.number ?? t('common.empty')}</Mono> },
           {
             title: t('applications.projectName'),
             key: 'project',
-            width: 260,
+            width: 240,
             render: (_v, r) => (
               <>
                 <div>{r.projectName ?? t('applications.untitled')}</div>
@@ -231,7 +231,7 @@ export function ScoringTab({ callId, overview, error, reload }: ScoringTabProps)
           {
             title: t('sel.scoring.progressCol'),
             key: 'progress',
-            width: 110,
+            width: 90,
             render: (_v, r) => (
               <Typography.Text type={r.done >= r.required && r.required > 0 ? 'success' : undefined} data-testid={`row-progress-${r.applicationId}`}>
                 {t('sel.scoring.rowProgress', { done: r.done, required: r.required })}
@@ -241,7 +241,7 @@ export function ScoringTab({ callId, overview, error, reload }: ScoringTabProps)
           {
             title: t('sel.scoring.experts'),
             key: 'experts',
-            width: 330,
+            width: 280,
             render: (_v, r) => (
               <div data-testid={`row-experts-${r.applicationId}`}>
                 {r.assignments.map((a) => (
@@ -255,13 +255,13 @@ export function ScoringTab({ callId, overview, error, reload }: ScoringTabProps)
               </div>
             ),
           },
-          { title: t('sel.scoring.mean'), key: 'mean', width: 90, align: 'right', render: (_v, r) => <span data-testid="stat-mean">{formatScore(r.stats?.mean)}</span> },
-          { title: t('sel.scoring.median'), key: 'median', width: 90, align: 'right', render: (_v, r) => <span data-testid="stat-median">{formatScore(r.stats?.median)}</span> },
-          { title: t('sel.scoring.spread'), key: 'spread', width: 80, align: 'right', render: (_v, r) => <span data-testid="stat-spread">{formatScore(r.stats?.spread)}</span> },
+          { title: t('sel.scoring.mean'), key: 'mean', width: 80, align: 'right', render: (_v, r) => <span data-testid="stat-mean">{formatScore(r.stats?.mean)}</span> },
+          { title: t('sel.scoring.median'), key: 'median', width: 80, align: 'right', render: (_v, r) => <span data-testid="stat-median">{formatScore(r.stats?.median)}</span> },
+          { title: t('sel.scoring.spread'), key: 'spread', width: 70, align: 'right', render: (_v, r) => <span data-testid="stat-spread">{formatScore(r.stats?.spread)}</span> },
           {
             title: <Tooltip title={t('sel.scoring.normalizedHint')}>{t('sel.scoring.normalized')}</Tooltip>,
             key: 'normalized',
-            width: 110,
+            width: 100,
             align: 'right',
             render: (_v, r) => (
               <Typography.Text strong data-testid="stat-normalized">
