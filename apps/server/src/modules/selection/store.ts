@@ -123,7 +123,7 @@ export async function findReview(db: DbOrTx, callId: string, forUpdate = false):
 }
 
 export async function upsertReview(tx: DbOrTx, row: typeof expertReviews.$inferInsert) {
-  const { callId, ...rest } = row;
+  const { callId: _key, ...rest } = row;
   await tx
     .insert(expertReviews)
     .values(row)
