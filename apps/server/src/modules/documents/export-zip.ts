@@ -84,6 +84,8 @@ export class ZipWriter {
     if (this.zipError) return Promise.reject(this.zipError);
     const path = this.uniquePath(wanted);
     this.paths.add(path);
+    // yazl keeps every entry (with the function that opened it) until the ZIP ends: hold the opener only until it is used.
+    let opener: (() => Readable) | null = open;
     return new Promise<ExportManifestFile>((resolve, reject) => {
       const hash = createHash('sha256');
       let size = 0;
@@ -112,10 +114,12 @@ export class ZipWriter {
         resolve(entry);
       });
       this.zip.addReadStreamLazy(path, { compress: !STORED.test(path), mtime: new Date() }, (callback) => {
-        if (this.aborted) return;
+        const openNow = opener;
+        opener = null;
+        if (this.aborted || !openNow) return;
         let source: Readable;
         try {
-          source = open();
+          source = openNow();
         } catch (error) {
           return fail(error as Error);
         }
@@ -131,7 +135,16 @@ export class ZipWriter {
   }
 
   addBuffer(path: string, content: Uint8Array, meta: { kind: ExportManifestFile['kind']; applicationNumber: string | null }): Promise<ExportManifestFile> {
-    return this.add(path, () => Readable.from([Buffer.from(content.buffer, content.byteOffset, content.byteLength)]), meta);
+    let bytes: Uint8Array | null = content; // released once read (see add)
+    return this.add(
+      path,
+      () => {
+        const b = bytes!;
+        bytes = null;
+        return Readable.from([Buffer.from(b.buffer, b.byteOffset, b.byteLength)]);
+      },
+      meta,
+    );
   }
 
   /** Close the ZIP (central directory) and wait until it is on disk; its size and SHA-256. */
