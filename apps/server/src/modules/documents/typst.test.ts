@@ -57,6 +57,12 @@ describe('compileTypstPdf', () => {
     expect(many.map((pdf) => pdfText(pdf).trim())).toEqual(['申报单位甲', '申报单位乙', '申报单位丙']);
   });
 
+  it('keeps setting documents across the replacement of its thread (every 100 documents)', async () => {
+    let last = new Uint8Array();
+    for (let i = 1; i <= 105; i++) last = await compileTypstPdf(`第${i}份`);
+    expect(compact(pdfText(last))).toBe('第105份');
+  });
+
   it('maps the official faces of a print layout to the free ones', () => {
     expect(typstFontFamilies('SimSun')[0]).toBe('Noto Serif CJK SC');
     expect(typstFontFamilies('黑体')[0]).toBe('Noto Sans CJK SC');

@@ -67,37 +67,59 @@ interface Job {
   reject(error: Error): void;
 }
 
-let worker: Worker | null = null;
-const jobs = new Map<number, Job>();
-let nextJob = 1;
+/** The compiler keeps some memory per document it sets: its thread is replaced after this many, between documents. */
+const DOCUMENTS_PER_THREAD = Number(process.env.TYPST_DOCUMENTS_PER_THREAD ?? 100);
 
-function failAll(error: Error): void {
-  for (const job of jobs.values()) job.reject(error);
-  jobs.clear();
-  worker = null;
+interface CompilerThread {
+  worker: Worker;
+  jobs: Map<number, Job>;
+  done: number;
 }
 
+let current: CompilerThread | null = null;
+let nextJob = 1;
+
 /** The compiler's thread, started on first use with the Chinese fonts; it keeps the process alive only while busy. */
-function getWorker(): Worker {
-  if (worker) return worker;
+function compilerThread(): CompilerThread {
+  if (current) return current;
   const fontPaths = typstFontFiles();
   if (!fontPaths.some((f) => /NotoSerifCJK/i.test(f))) {
     throw new TypstError('缺少中文字体（fonts-noto-cjk），无法生成 PDF 文书，请安装后重启服务', []);
   }
-  const started = new Worker(new URL('./typst-worker.mjs', import.meta.url), { workerData: { root: ROOT, fontPaths } });
-  started.unref();
-  started.on('message', (reply: Reply) => {
-    const job = jobs.get(reply.id);
-    jobs.delete(reply.id);
-    if (jobs.size === 0) started.unref();
+  const thread: CompilerThread = {
+    worker: new Worker(new URL('./typst-worker.mjs', import.meta.url), { workerData: { root: ROOT, fontPaths } }),
+    jobs: new Map(),
+    done: 0,
+  };
+  const retire = () => {
+    if (current === thread) current = null;
+  };
+  const failAll = (error: Error) => {
+    retire();
+    for (const job of thread.jobs.values()) job.reject(error);
+    thread.jobs.clear();
+  };
+  thread.worker.unref();
+  thread.worker.on('message', (reply: Reply) => {
+    const job = thread.jobs.get(reply.id);
+    thread.jobs.delete(reply.id);
+    thread.done += 1;
+    if (thread.jobs.size === 0) {
+      thread.worker.unref();
+      // a fresh thread for the next document once this one has set enough; nothing is waiting on it now
+      if (thread.done >= DOCUMENTS_PER_THREAD) {
+        retire();
+        void thread.worker.terminate();
+      }
+    }
     if (!job) return;
     if ('error' in reply) job.reject(new TypstError(reply.error, reply.diagnostics));
     else job.resolve({ pdf: reply.pdf, pages: reply.pages });
   });
-  started.on('error', (error) => failAll(error));
-  started.on('exit', (code) => failAll(new Error(`PDF 排版线程意外退出（${code}）`)));
-  worker = started;
-  return started;
+  thread.worker.on('error', (error) => failAll(error));
+  thread.worker.on('exit', (code) => failAll(new Error(`PDF 排版线程意外退出（${code}）`)));
+  current = thread;
+  return thread;
 }
 
 export interface CompileTypstOptions {
@@ -115,17 +137,17 @@ export function compileTypst(source: string, opts: CompileTypstOptions = {}): Pr
   return new Promise((resolve, reject) => {
     const files: Record<string, Uint8Array | string> = {};
     for (const [name, content] of Object.entries(opts.files ?? {})) files[path.posix.normalize(name).replace(/^(\.\.\/|\/)+/, '')] = content;
-    let w: Worker;
+    let thread: CompilerThread;
     try {
-      w = getWorker();
+      thread = compilerThread();
     } catch (error) {
       reject(error as Error);
       return;
     }
     const id = nextJob++;
-    jobs.set(id, { resolve, reject });
-    w.ref();
-    w.postMessage({ id, source, files, creationTimestamp: opts.creationTimestamp });
+    thread.jobs.set(id, { resolve, reject });
+    thread.worker.ref();
+    thread.worker.postMessage({ id, source, files, creationTimestamp: opts.creationTimestamp });
   });
 }
 
