@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CloudDownloadOutlined,
   ProjectOutlined,
   AccountBookOutlined,
   FileDoneOutlined,
@@ -39,6 +40,7 @@ const ICONS: Record<NavItem['key'], ReactNode> = {
   organisations: <ApartmentOutlined />,
   'my-org': <TeamOutlined />,
   audit: <AuditOutlined />,
+  exports: <CloudDownloadOutlined />,
   projects: <ProjectOutlined />,
   subsidies: <AccountBookOutlined />,
 };
