@@ -202,8 +202,9 @@ export class ExportRunner {
       // The summary table at the root: the pack's columns and groups, in recommender / priority / number order.
       rows.sort((a, b) => a.sortKey[0].localeCompare(b.sortKey[0], 'zh-CN') || a.sortKey[1] - b.sortKey[1] || a.sortKey[2].localeCompare(b.sortKey[2]));
       const extra: TableColumn[] = [...(byRecommender ? [{ header: '推荐单位', width: 24 }] : []), { header: '申报编号', width: 20 }];
-      const single = details.scope.mode === 'recommender' || details.scope.mode === 'recommendedBy';
-      const summary = summaryDocumentOf(call.program, rows, { recommenderName: single ? details.scopeLabel.replace(/推荐$/, '') : `${details.scopeLabel}（共 ${rows.length} 项）`, date: new Date() }, extra);
+      const summary = summaryDocumentOf(call.program, rows, { recommenderName: details.scopeLabel.replace(/推荐$/, ''), date: new Date() }, extra);
+      // The whole call is no one recommender's table: its header line names the scope instead of a seal.
+      if (details.scope.mode === 'call') summary.subtitle = { ...summary.subtitle, left: `导出范围：${details.scopeLabel}（共 ${rows.length} 项）` };
       const title = safeSegment(call.program.summaryTable.title);
       await zip.addBuffer(`${title}.xlsx`, await tableDocumentXlsx(summary), { kind: 'summary', applicationNumber: null });
       await checkpoint();

@@ -181,6 +181,7 @@ describe('批量导出', () => {
     await workbook.xlsx.load(entries.get('河北省工业互联网创新发展试点项目推荐表.xlsx') as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getCell(1, 1).value).toBe('河北省工业互联网创新发展试点项目推荐表');
+    expect(String(sheet.getCell(2, 1).value)).toMatch(/^导出范围：全部申报（共 3 项）\s+填表日期：\d{4}年\d{1,2}月\d{1,2}日$/);
     expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual(['序号', '项目名称', '企业名称', '申报方向', '项目投资额（万元）', '联系人', '联系方式', '推荐单位', '申报编号']);
     expect(sheet.getCell(4, 1).value).toBe('一、模式应用类');
     const rows = [5, 6].map((n) => (sheet.getRow(n).values as unknown[]).slice(1));

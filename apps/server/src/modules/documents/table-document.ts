@@ -152,7 +152,8 @@ const SANS = typstFontList('黑体');
 export function tableDocumentTypst(doc: TableDocument): string {
   const flipped = orientationOf(doc) === 'landscape';
   const n = doc.columns.length;
-  const fractions = doc.columns.map((c) => `${c.width ?? DEFAULT_WIDTH}fr`).join(', ');
+  // At least 7 characters wide on paper, so a two-character header such as 序号 stays on one line.
+  const fractions = doc.columns.map((c) => `${Math.max(7, c.width ?? DEFAULT_WIDTH)}fr`).join(', ');
   const aligns = doc.columns.map((c) => `${alignOf(c)} + horizon`).join(', ');
   const cells: string[] = [];
   for (const group of doc.groups) {
