@@ -5,7 +5,8 @@ import type { AppDeps } from '../../platform/http.ts';
 import { AppError } from '../../platform/errors.ts';
 import { readApplicationDocument, type ApplicationDocument } from './application-document.ts';
 import { renderApplicationDocx } from './application-docx.ts';
-import { renderApplicationPdf } from './application-pdf.ts';
+import { applicationTypst } from './application-pdf.ts';
+import { PdfRenderPool } from './export-pdf-pool.ts';
 import { TypstError } from './typst.ts';
 import { verifyPrintedCopy } from './verification.ts';
 
@@ -25,6 +26,10 @@ function headers(doc: ApplicationDocument, fileName: string) {
 /** 申报书 as PDF and Word, and the public check of a printed copy (申报材料核验). */
 export const documentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database }) => {
   const { db } = database;
+  // Downloads are typeset in a child process replaced every 100 PDFs: the compiler keeps memory per document, and the
+  // server's own stays flat (see export-pdf-pool.ts). One child: a download is interactive, not a batch.
+  const pdfs = new PdfRenderPool({ size: 1 });
+  app.addHook('onClose', () => pdfs.close());
 
   app.get(
     '/api/applications/:id/document.pdf',
@@ -34,11 +39,11 @@ export const documentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     },
     async (request, reply) => {
       const { doc, fileName } = await readApplicationDocument(db, request.ctx, request.params.id);
-      const pdf = await renderApplicationPdf(doc).catch((error: unknown) => {
+      const pdf = await pdfs.render(applicationTypst(doc)).catch((error: unknown) => {
         if (error instanceof TypstError) throw new AppError(503, 'pdf_unavailable', error.message);
         throw error;
       });
-      return reply.type('application/pdf').headers(headers(doc, `${fileName}.pdf`)).send(Buffer.from(pdf.pdf));
+      return reply.type('application/pdf').headers(headers(doc, `${fileName}.pdf`)).send(Buffer.from(pdf));
     },
   );
 

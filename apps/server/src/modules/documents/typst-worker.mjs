@@ -26,6 +26,6 @@ parentPort.on('message', ({ id, source, files, creationTimestamp }) => {
     parentPort.postMessage({ id, error: `PDF 排版失败：${error instanceof Error ? error.message : String(error)}`, diagnostics: [] });
   } finally {
     compiler.resetShadow();
-    compiler.evictCache(30);
+    compiler.evictCache(2); // measured: far less memory than 30, and no slower for applications
   }
 });
