@@ -529,6 +529,7 @@ export const zhCN = {
   'rec.issued.frozen': '推荐意见已出具，推荐结果已冻结；如需调整，须经发文单位同意后重新开启。',
 
   'rec.summary.download': '下载推荐汇总表（Excel）',
+  'rec.summary.downloadPdf': '下载推荐汇总表（PDF）',
 
   'rec.oversight.title': '推荐情况',
   'rec.oversight.intro': '各推荐单位已出具的推荐意见，按推荐渠道分组。推荐单位确需调整的，可同意重新开启。',
@@ -1637,6 +1638,7 @@ export const enUS: Messages = {
   'rec.issued.frozen': 'Issued and frozen; changes need the issuing department to reopen it.',
 
   'rec.summary.download': 'Download summary table (Excel)',
+  'rec.summary.downloadPdf': 'Download summary table (PDF)',
 
   'rec.oversight.title': 'Recommendations',
   'rec.oversight.intro': 'The recommendations issued for a call, grouped by channel. You may consent to reopening one.',

@@ -67,7 +67,7 @@ export function reopenRecommendation(id: string, reason: ReopenReason): Promise<
   return apiPost<Recommendation>(`${recPath(id)}/reopen`, { reason });
 }
 
-/** 推荐汇总表 (a plain link: the browser downloads it under the server's file name). */
-export function summaryUrl(id: string): string {
-  return `${recPath(id)}/summary.xlsx`;
+/** 推荐汇总表 as Excel or PDF (a plain link: the browser downloads it under the server's file name). */
+export function summaryUrl(id: string, format: 'xlsx' | 'pdf' = 'xlsx'): string {
+  return `${recPath(id)}/summary.${format}`;
 }
