@@ -3,7 +3,8 @@ import { type Browser, type BrowserContext, type Locator, type Page } from 'play
 import { camera, launchChromium, signInThroughUi, signOutThroughUi } from './browser.ts';
 import { buildOrganisation, TEST_PASSWORD, uniqueSuffix } from '../apps/server/src/testing/app.ts';
 import { startTestServer } from '../apps/server/src/testing/server.ts';
-import { buildExpert, seedDemoSelectionCall, type SelectionFixture } from '../apps/server/src/testing/selection-fixture.ts';
+import { buildExpert, seedDemoSelectionCall, seedSelectionCall, type SelectionFixture } from '../apps/server/src/testing/selection-fixture.ts';
+import type { BuiltOrganisation } from '../apps/server/src/testing/app.ts';
 
 // The program owner's selection of one call, through the browser: 政策性审查 (two admitted, one rejected with a
 // reason), k = 2 and 一键分配 over a pool of two experts, both experts sign the statement and submit their score
@@ -35,6 +36,19 @@ const [admitted0, admitted1, rejected] = [0, 1, 2];
 
 /** Waits for what the page shows after a server round trip (the machine is shared: allow a few seconds). */
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
+
+/** A demo organisation by its key, in the shape the factories take. */
+async function demoOrg(key: string): Promise<BuiltOrganisation> {
+  const { rows } = await server.database.pool.query('SELECT id, name, kind, ancestor_ids FROM organisations WHERE demo_key = $1', [key]);
+  return { id: rows[0].id, name: rows[0].name, kind: rows[0].kind, ancestorIds: rows[0].ancestor_ids } as BuiltOrganisation;
+}
+
+/** Picks an option of an antd Select by typing part of its label. */
+async function choose(select: Locator, text: string, optionText = text): Promise<void> {
+  await select.click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: optionText }).first().click();
+}
 
 async function signInAs(username: string, password: string): Promise<void> {
   await page.goto(`${server.url}/`);
@@ -375,5 +389,226 @@ describe('遴选评审：从政策性审查到正式公布', () => {
     await screenshot('public-published');
     void noticeId;
     current = () => page;
+  }, STEP_TIMEOUT);
+});
+
+describe('回避、分配调整与现场答辩（河北“互联网+”试点，含集中答辩）', () => {
+  let plus: SelectionFixture;
+  let trio: { id: string; username: string; name: string }[];
+
+  it('detects a same-organisation conflict; the officer lifts it and pins it again, each with a reason', async () => {
+    screenshotOnFailure('conflicts');
+    const issuer = await demoOrg('hebei-dept');
+    const applicants = [await demoOrg('ent-sjz-zhizao'), await demoOrg('ent-sjz-ruikang')];
+    plus = await seedSelectionCall(server.database, {
+      issuer,
+      recommender: await demoOrg('hebei-shijiazhuang'),
+      applicants,
+      count: 2,
+      pack: { id: 'hebei-internet-plus-pilot', form: 'application', directions: ['rd-open-design', 'prod-smart-factory'], channel: 'city' },
+    });
+    const pool = await buildOrganisation(server.database, { kind: 'expert_pool', parent: issuer, divisionCode: '130000', name: `河北省互联网+评审专家库${uniqueSuffix()}` });
+    const users = [
+      await buildExpert(server.database, pool, { expertise: ['工业软件', '智能制造'], employerName: '河北大学' }),
+      await buildExpert(server.database, pool, { expertise: ['数字化转型', '工业大数据'], employerName: '燕山大学' }),
+      // Works for the first applicant: a conflict the platform finds by itself.
+      await buildExpert(server.database, pool, { expertise: ['工业互联网平台'], employerOrganisationId: applicants[0]!.id, employerName: applicants[0]!.name }),
+    ];
+    trio = users.map((u) => ({ id: u.id, username: u.username, name: u.displayName }));
+
+    await page.goto(`${server.url}/selection?callId=${encodeURIComponent(plus.callId)}`);
+    await row('policy-table', plus.applications[1]!.id).waitFor();
+    await page.locator('[data-testid=policy-table] thead .ant-checkbox-input').check();
+    await page.getByTestId('policy-admit-selected').click();
+    await confirmPopover();
+    await poll(() => page.locator('[data-testid=policy-table] [data-testid=policy-state][data-state=admitted]').count()).toBe(2);
+
+    await page.getByTestId('selection-tab-experts').click();
+    await page.getByTestId('settings-k').fill('3');
+    const pools = page.getByTestId('review-settings').locator('.ant-select').first();
+    while ((await pools.locator('.ant-select-selection-item-remove').count()) > 0) await pools.locator('.ant-select-selection-item-remove').first().click();
+    await choose(pools, pool.name.slice(0, 6), pool.name);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('settings-save').click();
+    await page.getByText('评审设置已保存').waitFor();
+
+    const conflicts = page.getByTestId('conflicts-table');
+    const insider = conflicts.locator('tr.ant-table-row', { hasText: trio[2]!.name });
+    await insider.waitFor();
+    expect(await insider.textContent()).toContain('同一单位');
+    expect(await insider.textContent()).toContain('自动识别');
+    expect(await insider.getByTestId('conflict-state').getAttribute('data-state')).toBe('active');
+    await screenshot('conflicts');
+
+    await insider.getByTestId('conflict-lift').click();
+    await page.getByTestId('conflict-lift-reason').fill('经核实该专家已办理离职手续，不再任职于该企业。');
+    await page.getByTestId('conflict-lift-confirm').click();
+    await poll(() => insider.getByTestId('conflict-state').getAttribute('data-state')).toBe('lifted');
+    await insider.getByTestId('conflict-repin').click();
+    await page.getByTestId('conflict-reason').fill('离职未满三年，仍按回避处理。');
+    await screenshot('conflict-pin', false);
+    await page.getByTestId('conflict-confirm').click();
+    await poll(() => insider.getByTestId('conflict-state').getAttribute('data-state')).toBe('active');
+  }, STEP_TIMEOUT);
+
+  it('一键分配 explains why k = 3 cannot be met; with k = 2 it assigns; a manual addition and removal need reasons; late experts are reminded', async () => {
+    screenshotOnFailure('adjust');
+    await page.getByTestId('selection-tab-scoring').click();
+    await page.getByTestId('scoring-assign').click();
+    await confirmPopover();
+    await page.getByTestId('assign-infeasible').waitFor();
+    expect(await page.getByTestId('assign-infeasible').textContent()).toContain('无法完成分配');
+    await screenshot('infeasible');
+
+    await page.getByTestId('selection-tab-experts').click();
+    await page.getByTestId('settings-k').fill('2');
+    await page.getByTestId('settings-save').click();
+    await page.getByText('评审设置已保存').waitFor();
+    await page.getByTestId('selection-tab-scoring').click();
+    await page.getByTestId('scoring-assign').click();
+    await confirmPopover();
+    await page.getByTestId('assign-result').waitFor();
+    const second = plus.applications[1]!.id;
+    const tags = page.getByTestId(`row-experts-${second}`).locator('[data-testid=assignment-tag]');
+    await poll(() => tags.count()).toBe(2);
+    // The insider never reviews its own employer's project.
+    expect(await page.getByTestId(`row-experts-${plus.applications[0]!.id}`).textContent()).not.toContain(trio[2]!.name);
+
+    // A third expert for the second application, by hand.
+    await page.getByTestId(`assignment-add-${second}`).click();
+    await page.locator('.ant-modal [data-testid=assignment-add-expert]').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click();
+    await page.getByTestId('assignment-add-reason').fill('该项目技术面较宽，增加一名专家。');
+    await page.getByTestId('assignment-add-confirm').click();
+    await poll(() => tags.count()).toBe(3);
+    await screenshot('manual-added');
+    // And removed again, with the reason.
+    await tags.nth(2).locator('.ant-tag-close-icon').click();
+    await page.getByTestId('assignment-remove-reason').fill('专家时间冲突，撤回该分配。');
+    await page.getByTestId('assignment-remove-confirm').click();
+    await poll(() => tags.count()).toBe(2);
+
+    await page.getByTestId('scoring-remind').click();
+    await page.getByText(/已提醒 \d+ 位专家/).waitFor();
+  }, STEP_TIMEOUT);
+
+  it('现场答辩: shortlists both, schedules a session with a panel and slots, and records the panel’s result', async () => {
+    screenshotOnFailure('defence');
+    await page.getByTestId('selection-tab-defence').click();
+    await page.getByTestId('defence-tab').waitFor();
+    await page.locator('[data-testid=defence-shortlist] thead .ant-checkbox-input').check();
+    await page.getByTestId('defence-shortlist-save').click();
+    await page.getByText('入围名单已保存（2 个）').waitFor();
+
+    await page.getByTestId('defence-session-add').click();
+    await page.getByTestId('defence-room').fill('省工信厅三楼第一会议室');
+    const day = new Date(Date.now() + 10 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const span = page.locator('.ant-modal .ant-picker-range');
+    await span.locator('input').first().click();
+    await page.keyboard.type(`${day} 09:00`);
+    await page.keyboard.press('Enter');
+    await span.locator('input').nth(1).click();
+    await page.keyboard.type(`${day} 12:00`);
+    await page.keyboard.press('Enter');
+    const panel = page.locator('.ant-modal [data-testid=defence-panel]');
+    for (const e of trio.slice(0, 2)) {
+      await panel.click();
+      await page.keyboard.type(e.name.slice(-6));
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: e.name }).click();
+    }
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-modal .ant-table-row').nth(1).waitFor();
+    await screenshot('defence-session', false);
+    await page.getByTestId('defence-session-confirm').click();
+    const first = plus.applications[0]!.id;
+    await page.getByTestId(`defence-record-${first}`).waitFor();
+
+    await page.getByTestId(`defence-record-${first}`).click();
+    const scores = page.locator('.ant-modal .ant-input-number-input');
+    await scores.nth(0).fill('85');
+    await scores.nth(1).fill('79');
+    await page.locator('.ant-modal').getByText('建议入选', { exact: true }).click();
+    await page.locator('.ant-modal textarea').fill('答辩思路清晰，建设成效明显，建议列为试点。');
+    await page.getByTestId('defence-record-confirm').click();
+    await page.getByText('答辩结果已保存').waitFor();
+    const slot = page.locator(`[data-testid^=defence-session-] tr[data-row-key="${first}"]`);
+    await poll(() => slot.textContent()).toContain('82.00');
+    expect(await slot.textContent()).toContain('建议入选');
+    await screenshot('defence');
+    await signOutThroughUi(page);
+  }, STEP_TIMEOUT);
+
+  it('an expert declares a conflict (申明回避) and leaves that assignment; the officer sees it as a declared conflict', async () => {
+    screenshotOnFailure('declare');
+    const expert = trio[0]!;
+    await signInAs(expert.username, TEST_PASSWORD);
+    await page.goto(`${server.url}/expert/calls/${encodeURIComponent(plus.callId)}`);
+    await page.getByTestId('statement-agree').check();
+    await page.getByTestId('statement-sign').click();
+    const list = page.getByTestId('expert-assignments');
+    await list.locator('tr.ant-table-row').first().waitFor();
+    const before = await list.locator('tr.ant-table-row').count();
+    await list.locator('tr.ant-table-row').first().click();
+    await page.getByTestId('declare-conflict').click();
+    await page.getByTestId('declare-reason').fill('本人近两年曾为该企业提供有偿技术咨询服务。');
+    await screenshot('declare', false);
+    await page.getByTestId('declare-confirm').click();
+    await page.waitForURL(`**/expert/calls/${plus.callId}`);
+    await poll(() => list.locator('tr.ant-table-row').count()).toBe(before - 1);
+    await signOutThroughUi(page);
+
+    await signInThroughUi(page, server.url, OFFICER);
+    await page.goto(`${server.url}/selection?callId=${encodeURIComponent(plus.callId)}&tab=experts`);
+    const declared = page.getByTestId('conflicts-table').locator('tr.ant-table-row', { hasText: '专家本人申明回避' });
+    await declared.waitFor();
+    expect(await declared.textContent()).toContain(expert.name);
+    await screenshot('declared');
+    await signOutThroughUi(page);
+  }, STEP_TIMEOUT);
+});
+
+describe('湖南：全省总数不超过30个', () => {
+  it('the ceiling turns red at 31 of 30 and the list cannot be approved until it fits', async () => {
+    screenshotOnFailure('ceiling');
+    const hunan = await seedSelectionCall(server.database, {
+      issuer: await demoOrg('hunan-dept'),
+      recommender: await demoOrg('hunan-changsha'),
+      applicants: [await demoOrg('ent-cs-gongchuang'), await demoOrg('ent-cs-xingke')],
+      count: 31,
+      pack: { id: 'hunan-2023-platform-plan', form: 'platform-application', directions: ['comprehensive', 'featured-industry', 'professional'], channel: 'city' },
+    });
+    await signInThroughUi(page, server.url, 'hunan.officer');
+    await page.goto(`${server.url}/selection?callId=${encodeURIComponent(hunan.callId)}`);
+    await poll(() => page.locator('[data-testid=policy-table] tr.ant-table-row').count()).toBe(31);
+    await page.locator('[data-testid=policy-table] thead .ant-checkbox-input').check();
+    await page.getByTestId('policy-admit-selected').click();
+    await confirmPopover();
+    await poll(() => page.locator('[data-testid=policy-table] [data-testid=policy-state][data-state=admitted]').count()).toBe(31);
+
+    await page.getByTestId('selection-tab-decision').click();
+    const table = page.getByTestId('proposal-table');
+    await table.locator('tr.ant-table-row').nth(30).waitFor();
+    await table.locator('thead .ant-checkbox-input').check();
+    const ceiling = page.getByTestId('ceiling-province-total');
+    await poll(() => ceiling.getAttribute('data-exceeded')).toBe('true');
+    expect(await ceiling.textContent()).toContain('31/30');
+    await page.getByTestId('proposal-save').click();
+    await poll(() => page.getByTestId('selection-status').getAttribute('data-status')).toBe('proposed');
+    await page.getByTestId('approve-name').fill('刘湘宁');
+    await page.getByTestId('approve-submit').click();
+    await confirmPopover();
+    await page.getByTestId('approve-error').waitFor();
+    expect(await page.getByTestId('approve-error').textContent()).toContain('超过限额');
+    await screenshot('ceiling');
+
+    // One fewer: 30 of 30 fits.
+    await table.locator('tr.ant-table-row').nth(30).locator('.ant-checkbox-input').uncheck();
+    await poll(() => ceiling.getAttribute('data-exceeded')).toBe('false');
+    expect(await ceiling.textContent()).toContain('30/30');
+    await page.getByTestId('proposal-save').click();
+    await poll(() => page.getByTestId('proposal-count').textContent()).toContain('已选 30 / 31 个');
+    await page.getByTestId('approve-submit').click();
+    await confirmPopover();
+    await poll(() => page.getByTestId('selection-status').getAttribute('data-status')).toBe('approved');
   }, STEP_TIMEOUT);
 });

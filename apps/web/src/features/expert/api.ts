@@ -38,3 +38,13 @@ export function saveScores(id: string, body: ScoreBody): Promise<ExpertAssignmen
 export function declareConflict(id: string, body: Static<typeof DeclareConflictBody>): Promise<OkBody> {
   return apiPost<OkBody>(`${assignmentPath(id)}/conflict`, body);
 }
+
+/** An attachment of an assigned application, while the review is open (a plain link). */
+export function assignmentFileUrl(assignmentId: string, fileId: string): string {
+  return `${assignmentPath(assignmentId)}/files/${encodeURIComponent(fileId)}`;
+}
+
+/** The printed application (申报书 PDF) of an assigned application, while the review is open. */
+export function assignmentDocumentUrl(assignmentId: string): string {
+  return `${assignmentPath(assignmentId)}/document.pdf`;
+}

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, StopOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FilePdfOutlined, StopOutlined } from '@ant-design/icons';
 import type { ExpertAssignmentDetail } from '@shenbao/contracts';
 import { Alert, App, Button, Card, Col, Row, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -10,9 +10,9 @@ import { Mono } from '../../../ui/mono.tsx';
 import { ReasonModal } from '../../../ui/reason-modal.tsx';
 import { ErrorView, PageLoading } from '../../../ui/status-views.tsx';
 import { getCall } from '../../programs/api.ts';
-import { ApplicationSections } from '../../recommendations/components/application-sections.tsx';
 import { usePreparedAnswers } from '../../recommendations/use-prepared-answers.ts';
-import { declareConflict, getAssignment } from '../api.ts';
+import { assignmentDocumentUrl, declareConflict, getAssignment } from '../api.ts';
+import { ApplicationSections } from '../components/application-sections.tsx';
 import { ScoreSheetForm } from '../components/score-sheet-form.tsx';
 
 /** The submitted application, read-only, in the pack's form (the same sections the recommender reviewed). */
@@ -29,15 +29,7 @@ function ApplicationView({ detail }: { detail: ExpertAssignmentDetail }) {
   if (!prepared) return <PageLoading />;
   return (
     <div data-testid="expert-application">
-      <ApplicationSections
-        applicationId={detail.assignment.applicationId}
-        program={pack.data.program}
-        form={form}
-        answers={prepared.answers}
-        hidden={prepared.hidden}
-        warnings={[]}
-        returnedFields={[]}
-      />
+      <ApplicationSections assignmentId={detail.assignment.id} program={pack.data.program} form={form} answers={prepared.answers} hidden={prepared.hidden} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('expert.snapshot')} <Mono>{application.sha256}</Mono>
       </Typography.Text>
@@ -77,11 +69,18 @@ export function ScorePage() {
             </Typography.Title>
             <Tag color={a.submittedAt ? 'success' : 'default'}>{t(a.submittedAt ? 'expert.submitted' : 'expert.notSubmitted')}</Tag>
           </Space>
-          {!a.submittedAt && detail.callStatus === 'scoring' && (
-            <Button danger icon={<StopOutlined />} onClick={() => setDeclaring(true)} data-testid="declare-conflict">
-              {t('expert.declare')}
-            </Button>
-          )}
+          <Space wrap>
+            {detail.application && (
+              <Button icon={<FilePdfOutlined />} href={assignmentDocumentUrl(a.id)} data-testid="score-document">
+                {t('expert.document')}
+              </Button>
+            )}
+            {!a.submittedAt && detail.callStatus === 'scoring' && (
+              <Button danger icon={<StopOutlined />} onClick={() => setDeclaring(true)} data-testid="declare-conflict">
+                {t('expert.declare')}
+              </Button>
+            )}
+          </Space>
         </Space>
         <Typography.Text type="secondary">
           {a.applicantName}

@@ -121,27 +121,27 @@ export function ObjectionForm({ notice }: { notice: PublicNotice }) {
       </Form.Item>
       <Form.Item label={t('notices.objection.evidence')} extra={t('notices.objection.evidenceHint')}>
         <div data-testid="objection-evidence">
-        <Upload
-          multiple
-          accept=".pdf,.jpg,.jpeg,.png"
-          fileList={files}
-          maxCount={MAX_FILES}
-          beforeUpload={(file) => {
-            const typeOk = ACCEPT.includes(file.type) || ACCEPT_EXT.test(file.name);
-            if (!typeOk || file.size > MAX_BYTES) {
-              setErrors([t(typeOk ? 'notices.objection.fileTooLarge' : 'notices.objection.fileType', { name: file.name })]);
-              return Upload.LIST_IGNORE;
-            }
-            setFiles((current) => [...current, { uid: file.uid, name: file.name, size: file.size, type: file.type, originFileObj: file, status: 'done' as const }].slice(0, MAX_FILES));
-            // Kept in the browser and sent with the objection as base64.
-            return false;
-          }}
-          onRemove={(file) => setFiles((current) => current.filter((f) => f.uid !== file.uid))}
-        >
-          <Button icon={<UploadOutlined />} disabled={files.length >= MAX_FILES}>
-            {t('notices.objection.chooseFiles')}
-          </Button>
-        </Upload>
+          <Upload
+            multiple
+            accept=".pdf,.jpg,.jpeg,.png"
+            fileList={files}
+            maxCount={MAX_FILES}
+            beforeUpload={(file) => {
+              const typeOk = ACCEPT.includes(file.type) || ACCEPT_EXT.test(file.name);
+              if (!typeOk || file.size > MAX_BYTES) {
+                setErrors([t(typeOk ? 'notices.objection.fileTooLarge' : 'notices.objection.fileType', { name: file.name })]);
+                return Upload.LIST_IGNORE;
+              }
+              setFiles((current) => [...current, { uid: file.uid, name: file.name, size: file.size, type: file.type, originFileObj: file, status: 'done' as const }].slice(0, MAX_FILES));
+              // Kept in the browser and sent with the objection as base64.
+              return false;
+            }}
+            onRemove={(file) => setFiles((current) => current.filter((f) => f.uid !== file.uid))}
+          >
+            <Button icon={<UploadOutlined />} disabled={files.length >= MAX_FILES}>
+              {t('notices.objection.chooseFiles')}
+            </Button>
+          </Upload>
         </div>
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={saving} data-testid="objection-submit">

@@ -36,7 +36,9 @@ function useActionForm<Values extends object>() {
     try {
       await action(values);
     } catch (cause) {
-      setErrors(applyServerErrors(form, cause, fields));
+      // The server's message often already names what its field list repeats.
+      const [first, ...rest] = applyServerErrors(form, cause, fields);
+      setErrors(first === undefined ? [] : [first, ...rest.filter((m) => !first.includes(m))]);
     } finally {
       setSaving(false);
     }
@@ -61,6 +63,8 @@ export function DecisionTab({ callId }: { callId: string }) {
   const decision = useRequest((signal) => getDecision(callId, signal), [callId]);
   const [dirty, setDirty] = useState(false);
   const [resolving, setResolving] = useState<Objection | null>(null);
+  // An approved list may still change before the 公示: it then goes back for approval.
+  const [reopened, setReopened] = useState(false);
   const approve = useActionForm<{ approverName: string }>();
   const notice = useActionForm<{ title: string; text: string }>();
   const publish = useActionForm<{ documentNumber: string }>();
@@ -103,13 +107,22 @@ export function DecisionTab({ callId }: { callId: string }) {
         </Space>
       )}
 
-      {(!selection || status === 'proposed') && (
+      {(!selection || status === 'proposed' || (status === 'approved' && reopened)) && (
         <>
           <Section title={t('sel.decision.proposeTitle')}>
             <Typography.Paragraph type="secondary">{t('sel.decision.proposeHint')}</Typography.Paragraph>
-            <ProposalEditor key={`${selection?.version ?? 0}`} callId={callId} view={view} onSaved={() => decision.reload()} onDirtyChange={setDirty} />
+            <ProposalEditor
+              key={`${selection?.version ?? 0}`}
+              callId={callId}
+              view={view}
+              onSaved={() => {
+                setReopened(false);
+                decision.reload();
+              }}
+              onDirtyChange={setDirty}
+            />
           </Section>
-          {selection && (
+          {selection && status === 'proposed' && (
             <Section title={t('sel.decision.approveTitle')}>
               {approve.errors.length > 0 && <Alert type="error" showIcon message={approve.errors.join('；')} style={{ marginBottom: 12 }} data-testid="approve-error" />}
               {exceeded.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('sel.decision.exceededBlock', { list: exceeded.map((c) => c.label).join('、') })} />}
@@ -145,13 +158,22 @@ export function DecisionTab({ callId }: { callId: string }) {
         </>
       )}
 
-      {selection && status !== 'proposed' && (
-        <Section title={t(status === 'published' ? 'sel.decision.publishedList' : 'sel.decision.approvedList', { n: selection.items.length })}>
+      {selection && status !== 'proposed' && !reopened && (
+        <Section
+          title={t(status === 'published' ? 'sel.decision.publishedList' : 'sel.decision.approvedList', { n: selection.items.length })}
+          extra={
+            status === 'approved' ? (
+              <Button onClick={() => setReopened(true)} data-testid="proposal-reopen">
+                {t('sel.decision.reopen')}
+              </Button>
+            ) : undefined
+          }
+        >
           <SelectionListTable items={selection.items} showOutcome={view.outcomes.length > 1} />
         </Section>
       )}
 
-      {selection && status === 'approved' && (
+      {selection && status === 'approved' && !reopened && (
         <Section title={t('sel.decision.noticeTitle')}>
           <Typography.Paragraph type="secondary">{t('sel.decision.noticeHint', { days: view.publicNoticeDays })}</Typography.Paragraph>
           {notice.errors.length > 0 && <Alert type="error" showIcon message={notice.errors.join('；')} style={{ marginBottom: 12 }} data-testid="notice-error" />}

@@ -45,7 +45,16 @@ export function ExpertsTab({ callId, overview, error, reload }: ExpertsTabProps)
   return (
     <div data-testid="experts-tab">
       <Section title={t('sel.settings.title')}>
-        <ReviewSettingsForm key={callId} callId={callId} overview={overview} onSaved={() => reload()} />
+        <ReviewSettingsForm
+          key={callId}
+          callId={callId}
+          overview={overview}
+          onSaved={() => {
+            // Other pools, other experts: their conflicts change too.
+            reload();
+            conflicts.reload();
+          }}
+        />
       </Section>
 
       <Section title={t('sel.experts.title', { n: overview.experts.length })}>

@@ -100,7 +100,8 @@ export function PolicyCheckTab({ callId }: { callId: string }) {
         size="middle"
         loading={list.loading}
         dataSource={items}
-        pagination={items.length > 30 ? { pageSize: 30, showTotal: (total) => t('common.total', { total }) } : false}
+        // One page up to 100 rows, so 全选 takes every application of an ordinary call.
+        pagination={items.length > 100 ? { pageSize: 100, showTotal: (total) => t('common.total', { total }) } : false}
         scroll={{ x: 1090 }}
         locale={{ emptyText: t('sel.policy.empty') }}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), getCheckboxProps: (c) => ({ disabled: c.policyCheck?.decision === 'admitted' }) }}

@@ -95,7 +95,8 @@ export function ScoringTab({ callId, overview, error, reload }: ScoringTabProps)
       }
     } catch (cause) {
       if (what === 'assign' && isApiError(cause)) {
-        setOutcome({ ok: false, message: cause.message, details: cause.fields.map((f) => f.message) });
+        // The fields list each reason; those the message already says are not repeated.
+        setOutcome({ ok: false, message: cause.message, details: cause.fields.map((f) => f.message).filter((m) => !cause.message.includes(m)) });
       } else {
         message.error(cause instanceof Error ? cause.message : String(cause));
       }
