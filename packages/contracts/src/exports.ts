@@ -39,6 +39,8 @@ export const ExportJob = Type.Object({
   total: Type.Integer(),
   done: Type.Integer(),
   fileName: Type.String(),
+  /** Done and its file still kept (finished ZIPs are deleted after EXPORT_RETENTION_DAYS, 7 by default). */
+  downloadable: Type.Boolean(),
   fileSize: Nullable(Type.Integer()),
   sha256: Nullable(Type.String()),
   error: Nullable(Type.String()),

@@ -34,6 +34,8 @@ export interface ExportRunnerOptions {
   /** How often, at most, progress is written and the cancel mark read between files. */
   checkpointMs?: number;
   pdfPool?: PdfPoolOptions;
+  /** Finished ZIPs are deleted after this many days (checked hourly). */
+  retentionDays?: number;
 }
 
 /** A failure the requester can read (Chinese), as opposed to a fault of the platform. */
@@ -54,6 +56,7 @@ export class ExportRunner {
   private active: { jobId: string; stop(reason: StopReason): void } | null = null;
   private readonly staleSeconds: number;
   private readonly pools = new Set<PdfRenderPool>();
+  private lastExpiry = 0;
 
   constructor(private readonly opts: ExportRunnerOptions) {
     this.db = opts.db;
@@ -100,6 +103,10 @@ export class ExportRunner {
 
   private async tick(): Promise<void> {
     for (const id of await store.cancelOrphans(this.db, this.opts.exportDir, this.staleSeconds)) await this.removeFiles(id);
+    if (Date.now() - this.lastExpiry > 3_600_000) {
+      this.lastExpiry = Date.now();
+      for (const file of await store.expireFiles(this.db, this.opts.exportDir, this.opts.retentionDays ?? Number(process.env.EXPORT_RETENTION_DAYS ?? 7))) await fs.rm(file, { force: true });
+    }
     while (!this.stopping) {
       const job = await store.claimNext(this.db, this.opts.exportDir, this.staleSeconds);
       if (!job) return;

@@ -35,6 +35,7 @@ export function jobView(job: store.ExportJobRow): ExportJob {
     total: job.total,
     done: job.done,
     fileName: d.fileName ?? `${job.id}.zip`,
+    downloadable: job.status === 'done' && job.filePath !== null,
     fileSize: job.fileSize,
     sha256: job.sha256,
     error: job.error,
@@ -148,9 +149,9 @@ export async function cancelExport(db: Db, ctx: RequestContext, id: string, runn
 export async function openDownload(db: Db, ctx: RequestContext, id: string): Promise<{ stream: fs.ReadStream; size: number; fileName: string; sha256: string }> {
   const actor = requireActor(ctx);
   const job = await loadJob(db, actor, id, 'export.read');
-  if (job.status !== 'done' || !job.filePath) throw conflict('导出尚未完成，暂不能下载');
-  const stat = await fs.promises.stat(job.filePath).catch(() => null);
-  if (!stat) throw new AppError(410, 'gone', '导出文件已不存在，请重新发起导出');
+  if (job.status !== 'done') throw conflict('导出尚未完成，暂不能下载');
+  const stat = job.filePath ? await fs.promises.stat(job.filePath).catch(() => null) : null;
+  if (!job.filePath || !stat) throw new AppError(410, 'gone', '导出文件已过保留期限被删除，请重新发起导出');
   await db.transaction(async (tx) => {
     await recordEvent(tx, ctx, { action: 'export.download', resourceType: 'export_job', resourceId: id, details: { sha256: job.sha256, size: stat.size } });
   });

@@ -239,3 +239,16 @@ export async function requestCancel(db: DbOrTx, id: string): Promise<ExportJobRo
     .returning();
   return row ?? null;
 }
+
+/** Finished ZIPs older than the retention period: their paths, now forgotten by their jobs (the caller deletes the files). */
+export async function expireFiles(db: DbOrTx, exportDir: string, days: number): Promise<string[]> {
+  const result = await db.execute<{ file_path: string }>(sql`
+    UPDATE export_jobs j SET file_path = NULL, details = COALESCE(j.details, '{}'::jsonb) || jsonb_build_object('expiredAt', now())
+    FROM (SELECT id, file_path FROM export_jobs
+          WHERE status = 'done' AND file_path IS NOT NULL AND details ->> 'exportDir' = ${exportDir}
+            AND finished_at < now() - make_interval(days => ${days})
+          FOR UPDATE SKIP LOCKED) old
+    WHERE j.id = old.id
+    RETURNING old.file_path`);
+  return result.rows.map((r) => r.file_path);
+}

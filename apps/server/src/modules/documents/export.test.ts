@@ -332,6 +332,25 @@ describe('批量导出', () => {
     }
   });
 
+  it('deletes finished ZIPs after the retention period; the job stays listed, its download answers 410', async () => {
+    const callId = await newCall();
+    await submitted(callId, city);
+    const job = (await start(officer, { callId })).json() as ExportJob;
+    expect((await waitFor(officer, job.id, (j) => j.status === 'done')).downloadable).toBe(true);
+    await t.database.pool.query(`UPDATE export_jobs SET finished_at = now() - interval '8 days' WHERE id = $1`, [job.id]);
+    const runner = new ExportRunner({ db: t.database.db, exportDir: t.config.exportDir, blobDir: t.config.blobDir, retentionDays: 7, pollMs: 60_000 });
+    runner.start();
+    try {
+      await expect.poll(async () => (await exportFiles()).includes(`${job.id}.zip`), { timeout: 10_000 }).toBe(false);
+    } finally {
+      await runner.stop();
+    }
+    expect(await status(officer, job.id)).toMatchObject({ status: 'done', downloadable: false });
+    const gone = await officer.request({ method: 'GET', url: `/api/exports/${job.id}/download` });
+    expect(gone.statusCode).toBe(410);
+    expect(gone.json().error.message).toBe('导出文件已过保留期限被删除，请重新发起导出');
+  });
+
   it('hands the job in progress back to the queue when the process shuts down', async () => {
     const callId = await newCall();
     for (let i = 0; i < 20; i++) await submitted(callId, city);

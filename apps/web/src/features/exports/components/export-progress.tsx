@@ -28,7 +28,7 @@ export function ExportProgress({ job, onChange, compact = false }: { job: Export
 
   let caption: string;
   if (job.status === 'queued') caption = t('export.queued');
-  else if (job.status === 'done') caption = t('export.finished', { total: job.total, size: formatBytes(job.fileSize) });
+  else if (job.status === 'done') caption = job.downloadable ? t('export.finished', { total: job.total, size: formatBytes(job.fileSize) }) : t('export.expired');
   else if (job.status === 'failed') caption = t('export.failed', { error: job.error ?? '' });
   else if (job.status === 'cancelled') caption = t('export.cancelled');
   else caption = cancelAsked ? t('export.cancelling') : t('export.progress', { done: job.done, total: job.total });
@@ -48,14 +48,14 @@ export function ExportProgress({ job, onChange, compact = false }: { job: Export
               </Button>
             </Popconfirm>
           )}
-          {job.status === 'done' && (
+          {job.downloadable && (
             <Button size="small" type="primary" icon={<DownloadOutlined />} href={downloadUrl(job.id)} data-testid="export-download">
               {t('export.download')}
             </Button>
           )}
         </Space>
       </Space>
-      {job.status === 'done' && job.sha256 && !compact && (
+      {job.downloadable && job.sha256 && !compact && (
         <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
           {t('export.sha256', { sha: job.sha256 })}
         </Typography.Text>
