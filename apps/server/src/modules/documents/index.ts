@@ -10,3 +10,4 @@ export { buildApplicationDocument, applicationDocumentOf, readApplicationDocumen
 export { renderApplicationPdf, applicationTypst } from './application-pdf.ts';
 export { renderApplicationDocx } from './application-docx.ts';
 export { verifyPrintedCopy } from './verification.ts';
+export { PdfRenderPool } from './export-pdf-pool.ts';

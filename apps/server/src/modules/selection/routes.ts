@@ -36,7 +36,7 @@ import {
 import { BlobStore } from '../../platform/blob-store.ts';
 import type { AppDeps } from '../../platform/http.ts';
 import { notFound } from '../../platform/errors.ts';
-import { applicationDocumentOf, renderApplicationPdf } from '../documents/index.ts';
+import { applicationDocumentOf, applicationTypst, PdfRenderPool } from '../documents/index.ts';
 import { decidePolicyCheck, candidates } from './policy-check.ts';
 import * as review from './review.ts';
 import * as scoring from './scoring.ts';
@@ -57,6 +57,9 @@ const TP = ['公示公告'];
 export const selectionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { database, config }) => {
   const { db } = database;
   const blobs = new BlobStore(config.blobDir);
+  // As for every download of an application: typeset in a recycled child process, so the server's memory stays flat.
+  const pdfs = new PdfRenderPool({ size: 1 });
+  app.addHook('onClose', () => pdfs.close());
 
   // ---------------------------------------------------------------- 政策性审查
   app.get('/api/selection/calls/:callId/candidates', { schema: { tags: T, summary: '政策性审查：推荐到本部门的申报（渠道、排序、规则复核）', params: CallParams, response: { 200: CandidateList } }, config: MANAGE }, async (req) =>
@@ -159,7 +162,7 @@ export const selectionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, {
   app.get('/api/expert/assignments/:id/document.pdf', { schema: { tags: TE, summary: '评审：下载申报书 PDF（评审期间）', params: IdParams }, config: REVIEW }, async (req, reply) => {
     const { app: row } = await scoring.openForDownload(db, req.ctx, req.params.id);
     const doc = await applicationDocumentOf(db, row);
-    const { pdf } = await renderApplicationPdf(doc);
+    const pdf = await pdfs.render(applicationTypst(doc));
     const name = `${row.number ?? '申报书'}${row.projectName ? `-${row.projectName}` : ''}.pdf`;
     return reply.type('application/pdf').header('cache-control', 'private, no-store').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(Buffer.from(pdf));
   });
