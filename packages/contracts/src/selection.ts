@@ -394,9 +394,11 @@ export const PublicNotice = Type.Object({
   objectionsOpen: Type.Boolean(),
   items: Type.Array(Type.Object({ rank: Type.Integer(), projectName: Nullable(Type.String()), applicantName: Type.String(), recommenderName: Nullable(Type.String()), directionLabel: Nullable(Type.String()), outcomeLabel: Nullable(Type.String()), applicationId: Uuid })),
   demonstrationEndsOn: Nullable(Type.String()),
+  /** The database clock, for the period's countdown. */
+  now: DateTime,
 });
 export type PublicNotice = Static<typeof PublicNotice>;
-export const PublicNoticeList = Type.Object({ items: Type.Array(Type.Omit(PublicNotice, ['items', 'text'])) });
+export const PublicNoticeList = Type.Object({ items: Type.Array(Type.Omit(PublicNotice, ['items', 'text'])), now: DateTime });
 
 export const ObjectionBody = Type.Object(
   {

@@ -217,6 +217,20 @@ export function selectionCases(env: { t: () => TestApp; f: () => MatrixFixture }
       out: OWNER_OUT,
     },
     {
+      route: 'GET /api/selection/objections/:id/evidence/:sha256',
+      request: async (_f, s) => {
+        const sel = await selection(s, 'public_notice');
+        const tmp = path.join(os.tmpdir(), `matrix-evidence-${uniqueSuffix()}.pdf`);
+        await fs.writeFile(tmp, '%PDF-1.4 evidence');
+        const { sha256, size } = await new BlobStore(env.t().config.blobDir).putFile(tmp);
+        const evidence = [{ name: '证据.pdf', sha256, size, mimeType: 'application/pdf' }];
+        const { rows } = await q(`INSERT INTO objections (selection_id, name, phone, content, evidence) VALUES ($1, '李先生', '13800000000', '对该项目有异议', $2) RETURNING id`, [sel.selectionId, JSON.stringify(evidence)]);
+        return { method: 'GET', url: `/api/selection/objections/${rows[0].id}/evidence/${sha256}` };
+      },
+      in: OWNER_IN,
+      out: OWNER_OUT,
+    },
+    {
       route: 'POST /api/selection/calls/:callId/decision/publish',
       request: async (_f, s) => ({ method: 'POST', url: `${base(s, (await selection(s, 'public_notice', true)).callId)}/decision/publish`, payload: { documentNumber: `冀工信函〔2026〕${uniqueSuffix()}号` } }),
       in: OWNER_IN,

@@ -23,6 +23,12 @@ export const DEFAULT_PUBLIC_NOTICE_DAYS = 7;
 const EVIDENCE_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
 
+/** 2026年12月04日 10:34 (北京时间), as a message to a person says a time. */
+const beijingTime = (d: Date) => {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(d).map((p) => [p.type, p.value]));
+  return `${parts.year}年${parts.month}月${parts.day}日 ${parts.hour}:${parts.minute}`;
+};
+
 const noticeDays = (program: ProgramPack) => program.selection?.publicNoticeDays ?? DEFAULT_PUBLIC_NOTICE_DAYS;
 const outcomesOf = (program: ProgramPack) => program.selection?.outcomes ?? [];
 
@@ -225,7 +231,7 @@ export async function publish(db: Db, ctx: RequestContext, callId: string, docum
     const selection = await store.findSelection(tx, callId, true);
     if (!selection || selection.status !== 'public_notice') throw conflict('名单公示后才能正式公布');
     const now = await store.now(tx);
-    if (now < selection.noticeEndsAt!) throw conflict(`公示期至 ${selection.noticeEndsAt!.toISOString()} 结束，公示期满后才能公布`);
+    if (now < selection.noticeEndsAt!) throw conflict(`公示期至 ${beijingTime(selection.noticeEndsAt!)} 结束，公示期满后才能公布`);
     const open = (await store.objectionsOf(tx, selection.id)).filter((o) => o.status === 'open');
     if (open.length) throw conflict(`尚有 ${open.length} 件异议未处理，处理完毕后才能公布`);
     const items = await store.itemsOf(tx, selection.id);
@@ -278,6 +284,7 @@ async function publicNoticeOf(db: DbOrTx, selection: store.SelectionRow, withIte
     publishedAt: selection.publishedAt?.toISOString() ?? null,
     objectionsOpen: selection.status === 'public_notice' && now >= selection.noticeStartsAt! && now < selection.noticeEndsAt!,
     items: items.map((i) => ({ rank: i.rank, projectName: i.projectName, applicantName: i.applicantName, recommenderName: i.recommenderName, directionLabel: i.directionLabel, outcomeLabel: i.outcomeLabel, applicationId: i.applicationId })),
+    now: now.toISOString(),
     demonstrationEndsOn: published && years && selection.publishedAt ? new Date(selection.publishedAt.getTime() + years * 365.25 * 86_400_000).toISOString().slice(0, 10) : null,
   };
 }
@@ -289,7 +296,7 @@ export async function publicNotices(db: Db) {
     const { items: _items, text: _text, ...rest } = await publicNoticeOf(db, s, false);
     items.push(rest);
   }
-  return { items };
+  return { items, now: (await store.now(db)).toISOString() };
 }
 
 export async function publicNotice(db: Db, id: string): Promise<PublicNotice> {
@@ -344,4 +351,15 @@ export async function selectedList(db: Db, ctx: RequestContext, callId: string) 
   const selection = await store.findSelection(db, callId);
   if (!selection) throw notFound('入选名单');
   return { call, selection, items: await describeItems(db, call, await store.itemsOf(db, selection.id)) };
+}
+
+/** 异议证明材料: the officer opens one evidence file of an objection of its call. */
+export async function objectionEvidence(db: Db, ctx: RequestContext, objectionId: string, sha256: string) {
+  const o = await store.findObjection(db, objectionId);
+  if (!o) throw notFound('异议');
+  const selection = await store.findSelectionById(db, o.selectionId);
+  await loadManagedCall(db, ctx, selection!.callId);
+  const file = o.evidence.find((e) => e.sha256 === sha256);
+  if (!file) throw notFound('证明材料');
+  return file;
 }

@@ -82,7 +82,8 @@ async function buildOverview(db: DbOrTx, call: CallRecord): Promise<ReviewOvervi
         total: a.submittedAt ? a.total : null,
       })),
       done: mine.filter((a) => a.submittedAt).length,
-      required: state.settings.reviewsPerApplication,
+      // k, or more where the officer added experts by hand
+      required: Math.max(state.settings.reviewsPerApplication, mine.length),
       stats: s ? { count: s.count, mean: s.mean, median: s.median, spread: s.spread, stdDev: s.stdDev, normalized: s.normalized, divergent: s.divergent } : null,
       shortlisted: shortlisted.has(app.id),
     };

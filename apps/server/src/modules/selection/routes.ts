@@ -47,6 +47,7 @@ import { selectedListPdf, selectedListXlsx } from './list-export.ts';
 const CallParams = Type.Object({ callId: Type.String({ minLength: 1, maxLength: 100 }) });
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const FileParams = Type.Object({ id: Type.String({ format: 'uuid' }), fileId: Type.String({ format: 'uuid' }) });
+const EvidenceParams = Type.Object({ id: Type.String({ format: 'uuid' }), sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) });
 const SlotParams = Type.Object({ id: Type.String({ format: 'uuid' }), applicationId: Type.String({ format: 'uuid' }) });
 const MANAGE = { action: 'selection.manage' } as const;
 const REVIEW = { action: 'selection.review' } as const;
@@ -132,6 +133,10 @@ export const selectionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, {
   app.post('/api/selection/objections/:id/resolve', { schema: { tags: T, summary: '处理异议（成立/不成立，记录处理结果）', params: IdParams, body: ResolveObjectionBody, response: { 200: SelectionView } }, config: MANAGE }, async (req) =>
     decision.resolveObjection(db, req.ctx, req.params.id, req.body),
   );
+  app.get('/api/selection/objections/:id/evidence/:sha256', { schema: { tags: T, summary: '查看异议证明材料', params: EvidenceParams }, config: MANAGE }, async (req, reply) => {
+    const file = await decision.objectionEvidence(db, req.ctx, req.params.id, req.params.sha256);
+    return reply.type(file.mimeType).header('cache-control', 'private, no-store').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`).header('x-content-sha256', file.sha256).send(blobs.open(file.sha256));
+  });
   app.post('/api/selection/calls/:callId/decision/publish', { schema: { tags: T, summary: '正式公布入选名单（公示期满、异议处理完毕）', params: CallParams, body: PublishBody, response: { 200: SelectionView } }, config: MANAGE }, async (req) =>
     decision.publish(db, req.ctx, req.params.callId, req.body.documentNumber),
   );

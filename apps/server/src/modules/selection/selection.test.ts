@@ -269,8 +269,10 @@ describe('审定、公示、异议与公布', () => {
     const badFile = await t.app.inject({ method: 'POST', url: `/api/public/notices/${selectionId}/objections`, payload: { name: '李先生', phone: '0311-88888888', content: '该项目投资额与实际不符，存在虚报。', evidence: [{ name: 'x.pdf', contentBase64: Buffer.from('not a pdf at all').toString('base64') }] } });
     expect(badFile.statusCode).toBe(400);
 
-    // The period runs 7 days; publication before its end is refused.
-    expect((await officer.request({ method: 'POST', url: `/api/selection/calls/${f.callId}/decision/publish`, payload: { documentNumber: '冀工信软件函〔2026〕99号' } })).statusCode).toBe(409);
+    // The period runs 7 days; publication before its end is refused, saying when it ends in Beijing time.
+    const early = await officer.request({ method: 'POST', url: `/api/selection/calls/${f.callId}/decision/publish`, payload: { documentNumber: '冀工信软件函〔2026〕99号' } });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toMatch(/公示期至 \d{4}年\d{2}月\d{2}日 \d{2}:\d{2} 结束/);
     // Time passes: the notice period ends (moved into the past in the database, the clock the server judges by).
     await t.database.pool.query(`UPDATE selections SET notice_starts_at = now() - interval '8 days', notice_ends_at = now() - interval '1 day' WHERE id = $1`, [selectionId]);
     const late = await t.app.inject({ method: 'POST', url: `/api/public/notices/${selectionId}/objections`, payload: { name: '赵女士', phone: '13900000000', content: '公示期结束后提出的异议内容。' } });
@@ -283,6 +285,11 @@ describe('审定、公示、异议与公布', () => {
     expect(open.statusCode).toBe(409);
     expect(open.json().error.message).toContain('异议未处理');
     const objectionId = lodge.json().id;
+    // The officer opens the evidence exactly as lodged.
+    const [evidence] = (await officer.request({ method: 'GET', url: `/api/selection/calls/${f.callId}/decision` })).json().objections[0].evidence;
+    const file = await officer.request({ method: 'GET', url: `/api/selection/objections/${objectionId}/evidence/${evidence.sha256}` });
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.equals(pdf)).toBe(true);
     const resolved = await officer.request({ method: 'POST', url: `/api/selection/objections/${objectionId}/resolve`, payload: { status: 'upheld', outcome: '经核查，投资额虚报属实，取消入选资格。', removeFromList: true } });
     expect(resolved.statusCode, resolved.body).toBe(200);
     expect(resolved.json().selection.items.map((i: { applicationId: string; rank: number }) => [i.applicationId, i.rank])).toEqual([[a!.id, 1]]);
