@@ -221,6 +221,9 @@ export class ExportRunner {
       await zip.addBuffer('manifest.json', Buffer.from(JSON.stringify(manifestOf(job, call, details, done, zip.files), null, 2)), { kind: 'summary', applicationNumber: null });
       await zip.addBuffer('manifest.csv', Buffer.from(manifestCsv(zip.files.filter((f) => f.path !== 'manifest.json')), 'utf8'), { kind: 'summary', applicationNumber: null });
       const { size, sha256 } = await zip.finish();
+      // On disk before the job says done: a crash right after must not leave a "done" job with a torn file.
+      const handle = await fs.open(this.partPath(job.id), 'r+');
+      await handle.sync().finally(() => handle.close());
       await fs.rename(this.partPath(job.id), this.finalPath(job.id));
       if (!(await store.finishJob(this.db, job.id, { filePath: this.finalPath(job.id), fileSize: size, sha256, done }))) {
         // Cancelled (or taken over) in the last moment: the file is not ours to keep.
