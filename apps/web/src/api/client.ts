@@ -30,8 +30,6 @@ export interface RequestOptions {
   /** When false, a 401 does not end the session (login, the initial /api/me probe). */
   handleUnauthorized?: boolean;
   signal?: AbortSignal;
-  /** Sees the response headers (the `Date` header is the server's clock where an answer carries no serverTime). */
-  onHeaders?: (headers: Headers) => void;
 }
 
 let csrfToken: string | null = null;
@@ -105,7 +103,6 @@ async function request<T>(method: Method, path: string, outgoing: Outgoing, opti
     throw new ApiError(0, 'network_error', '无法连接服务器，请检查网络后重试');
   }
 
-  options.onHeaders?.(response.headers);
   const payload = await readJson(response);
   if (response.ok) return payload as T;
 

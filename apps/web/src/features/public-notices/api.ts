@@ -14,15 +14,10 @@ export function listNotices(signal?: AbortSignal): Promise<PublicNoticeListBody>
   return apiGet<PublicNoticeListBody>('/api/public/notices', undefined, { ...PUBLIC, signal });
 }
 
-/** A notice with the server's time of the answer (its Date header), so the period is counted by the server's clock. */
+/** A notice with the database's time of the answer, so the period is counted by the clock that decides it. */
 export async function getNotice(id: string, signal?: AbortSignal): Promise<{ notice: PublicNotice; serverTime: string | undefined }> {
-  let serverTime: string | undefined;
-  const onHeaders = (headers: Headers) => {
-    const date = headers.get('date');
-    if (date && !Number.isNaN(Date.parse(date))) serverTime = new Date(date).toISOString();
-  };
-  const notice = await apiGet<PublicNotice>(`/api/public/notices/${encodeURIComponent(id)}`, undefined, { ...PUBLIC, signal, onHeaders });
-  return { notice, serverTime };
+  const notice = await apiGet<PublicNotice>(`/api/public/notices/${encodeURIComponent(id)}`, undefined, { ...PUBLIC, signal });
+  return { notice, serverTime: notice.now };
 }
 
 /** 提出异议 during the notice period; evidence files travel as base64 (at most 3, PDF/JPG/PNG). */

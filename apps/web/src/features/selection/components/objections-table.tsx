@@ -46,9 +46,9 @@ export function ObjectionsTable({ objections, onResolve }: { objections: readonl
             ) : (
               <Space direction="vertical" size={0}>
                 {o.evidence.map((e) => (
-                  <Typography.Text key={e.sha256} style={{ fontSize: 12 }} title={e.sha256}>
+                  <Typography.Link key={e.sha256} style={{ fontSize: 12 }} title={e.sha256} href={`/api/selection/objections/${o.id}/evidence/${e.sha256}`} target="_blank" rel="noreferrer">
                     {e.name}（{Math.max(1, Math.round(e.size / 1024))} KB）
-                  </Typography.Text>
+                  </Typography.Link>
                 ))}
               </Space>
             ),
