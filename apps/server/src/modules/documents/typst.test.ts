@@ -58,7 +58,7 @@ describe('compileTypstPdf', () => {
   });
 
   it('keeps setting documents across the replacement of its thread (every 100 documents)', async () => {
-    let last = new Uint8Array();
+    let last: Uint8Array = new Uint8Array();
     for (let i = 1; i <= 105; i++) last = await compileTypstPdf(`第${i}份`);
     expect(compact(pdfText(last))).toBe('第105份');
   });
