@@ -141,6 +141,7 @@ export class ExportRunner {
       void zip.abort();
     };
     this.active = { jobId: job.id, stop };
+    if (this.stopping) stop('shutdown'); // claimed while the process began to stop: straight back to the queue
 
     let lastCheck = Date.now();
     const report = async () => {
