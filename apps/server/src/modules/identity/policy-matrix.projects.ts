@@ -148,6 +148,8 @@ export function projectCases(env: { t: () => TestApp; f: () => MatrixFixture; ex
       in: { admin: 200, officer: 200, reviewer: 200, applicantAdmin: 403, filler: 403, expert: 403 },
     },
     { route: 'GET /api/projects/:id/ledger', request: async (_f, s) => ({ method: 'GET', url: `/api/projects/${await project(s)}/ledger` }), in: IN_READ, out: OUT_READ },
+    { route: 'GET /api/projects/:id/ledger.xlsx', request: async (_f, s) => ({ method: 'GET', url: `/api/projects/${await project(s)}/ledger.xlsx` }), in: IN_READ, out: OUT_READ },
+    { route: 'GET /api/projects/:id/ledger.pdf', request: async (_f, s) => ({ method: 'GET', url: `/api/projects/${await project(s)}/ledger.pdf` }), in: IN_READ, out: OUT_READ },
     { route: 'POST /api/projects/:id/ledger', request: async (_f, s) => ({ method: 'POST', url: `/api/projects/${await project(s, 'implementing')}/ledger`, payload: row }), in: only({ applicantAdmin: 201, filler: 201 }), out: OUT_ACT },
     {
       route: 'PUT /api/projects/:id/ledger/:itemId',

@@ -34,6 +34,7 @@ import { invalid, notFound } from '../../platform/errors.ts';
 import * as acceptance from './acceptance.ts';
 import * as funding from './funding.ts';
 import * as ledger from './ledger.ts';
+import * as ledgerExport from './ledger-export.ts';
 import * as projects from './service.ts';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -120,6 +121,22 @@ export const projectRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
   );
 
   // ---- 投资台账
+  app.get(
+    '/api/projects/:id/ledger.xlsx',
+    { schema: { tags: TAGS, summary: '项目已完成的投资清单（Excel，按通知附表格式）', params: IdParams }, config: { action: 'project.read' } },
+    async (request, reply) => {
+      const { fileName, buffer } = await ledgerExport.ledgerXlsx(db, request.ctx, request.params.id);
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`).send(buffer);
+    },
+  );
+  app.get(
+    '/api/projects/:id/ledger.pdf',
+    { schema: { tags: TAGS, summary: '项目已完成的投资清单（PDF，按通知附表格式）', params: IdParams }, config: { action: 'project.read' } },
+    async (request, reply) => {
+      const { fileName, buffer } = await ledgerExport.ledgerPdf(db, request.ctx, request.params.id);
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`).send(buffer);
+    },
+  );
   app.get(
     '/api/projects/:id/ledger',
     { schema: { tags: TAGS, summary: '投资台账及检查结果（主管部门另见跨项目发票查重）', params: IdParams, response: { 200: Ledger } }, config: { action: 'project.read' } },
