@@ -20,6 +20,7 @@ import { applyForAcceptance, decideAcceptance, formPanel, getLedger, preReview, 
 import { ruleContext } from '../rule-context.ts';
 import { AcceptanceStatusTag, wan } from '../status.tsx';
 import { PackFormView, ReadOnlyPackForm, usePackForm } from './pack-form.tsx';
+import { inOutlineOrder } from './plan-tab.tsx';
 import { ProjectFileList, ProjectFilesField } from './project-files.tsx';
 
 interface TabProps {
@@ -616,7 +617,7 @@ function RoundView({ detail, pack, round, form }: { detail: ProjectDetail; pack:
   const { t } = useI18n();
   const [showMaterial, setShowMaterial] = useState(false);
   const projectId = detail.project.id;
-  const texts = [...Object.entries(round.report), ...Object.entries(round.performanceReport)];
+  const texts = [...inOutlineOrder(round.report, detail.acceptance.completionOutline), ...inOutlineOrder(round.performanceReport, detail.acceptance.performanceOutline)];
   return (
     <Card
       size="small"

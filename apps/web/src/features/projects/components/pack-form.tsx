@@ -26,6 +26,8 @@ export interface PackFormState {
   /** Errors of the engine now (the page may refuse to send while there are any). */
   localErrors: Violation[];
   reveal: () => void;
+  /** Findings of untouched fields are shown (after a refused submission). */
+  revealed: boolean;
   value: (opts: { readOnly: boolean; projectId: string }) => FormRendererValue;
 }
 
@@ -77,7 +79,7 @@ export function usePackForm(input: { program: ProgramPack; form: PackForm; initi
     attachments: { applicationId: '', fileUrl: (fileId) => fileUrl(projectId, fileId), onUploaded: () => undefined, onRemove: () => undefined },
   });
 
-  return { answers, setField, showServerErrors, localErrors: local.filter((v) => v.severity === 'error'), reveal: () => setRevealAll(true), value };
+  return { answers, setField, showServerErrors, localErrors: local.filter((v) => v.severity === 'error'), reveal: () => setRevealAll(true), revealed: revealAll, value };
 }
 
 interface PackFormViewProps {
@@ -95,7 +97,8 @@ function AttachmentField({ field, state, projectId, purpose, hidden, issues }: {
   const { t } = useI18n();
   if (hidden) return null;
   const files = fileList(state.answers[field.id]) as ProjectFile[];
-  const errors = issues.filter((v) => v.severity === 'error');
+  // Like the renderer: an untouched, empty slot waits for the first submission before it turns red.
+  const errors = state.revealed || files.length > 0 ? issues.filter((v) => v.severity === 'error') : [];
   return (
     <Form.Item
       label={field.label}
@@ -131,7 +134,7 @@ export function PackFormView({ state, projectId, readOnly, purpose, omit = [], r
   const sectionExtra = (section: PackSection) => {
     const original = base.form.sections.find((s) => s.id === section.id);
     const attachments = readOnly ? [] : (original?.fields ?? []).filter((f): f is Extract<PackField, { type: 'attachment' }> => f.type === 'attachment' && !omit.includes(f.id));
-    const extra = replaced?.(section);
+    const extra = original ? replaced?.(original) : null;
     if (!attachments.length && !extra) return null;
     return (
       <>

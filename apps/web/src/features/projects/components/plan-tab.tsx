@@ -27,6 +27,12 @@ function headingsOf(detail: ProjectDetail): string[] {
   return detail.plan.outline.length ? detail.plan.outline : ['实施方案'];
 }
 
+/** Texts per heading in the outline's order (the database keeps JSON keys in its own order). */
+export function inOutlineOrder(sections: Record<string, string>, outline: readonly string[]): [string, string][] {
+  const known = outline.filter((h) => h in sections).map((h): [string, string] => [h, sections[h]!]);
+  return [...known, ...Object.entries(sections).filter(([h]) => !outline.includes(h))];
+}
+
 function PlanVersions({ detail }: { detail: ProjectDetail }) {
   const { t } = useI18n();
   const versions = [...detail.plan.versions].reverse();
@@ -63,7 +69,7 @@ function PlanVersions({ detail }: { detail: ProjectDetail }) {
               bordered
               column={1}
               items={[
-                ...Object.entries(v.sections).map(([heading, text]) => ({ key: heading, label: heading, children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{text}</Typography.Paragraph> })),
+                ...inOutlineOrder(v.sections, detail.plan.outline).map(([heading, text]) => ({ key: heading, label: heading, children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{text}</Typography.Paragraph> })),
                 { key: 'files', label: t('proj.files'), children: v.files.length ? <ProjectFileList projectId={detail.project.id} files={v.files} testId="plan-files" /> : t('common.empty') },
                 { key: 'hash', label: 'SHA-256', children: <Mono>{v.sha256}</Mono> },
               ]}

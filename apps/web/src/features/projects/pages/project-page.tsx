@@ -56,19 +56,22 @@ export function ProjectPage() {
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card>
-        <Space style={{ marginBottom: 8 }}>
+        <div style={{ marginBottom: 4 }}>
           <Link to="/projects">
             <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>
               {t(PROJECTS_TITLE[view])}
             </Button>
           </Link>
-        </Space>
+        </div>
         <Space align="center" wrap style={{ marginBottom: 12 }}>
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="project-name">
             {p.name}
           </Typography.Title>
           <ProjectStatusTag status={p.status} label={p.statusLabel} />
-          <Tag data-testid="project-stage-tag">{p.stage}</Tag>
+          {/* 当前环节, unless it only repeats the state (实施中). */}
+          <Tag data-testid="project-stage-tag" style={p.stage === p.statusLabel ? { display: 'none' } : undefined}>
+            {p.stage}
+          </Tag>
           <RiskTag risk={p.risk} label={t('proj.risk')} />
           {p.title && <Tag color="gold">{p.title}</Tag>}
         </Space>
