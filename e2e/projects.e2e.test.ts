@@ -437,6 +437,7 @@ describe('项目管理：从实施方案到最后一笔补助', () => {
     await screenshot('passed');
     await openProject('honours');
     expect(await page.getByTestId('honours-view').textContent()).toContain('河北省“互联网+”制造业示范企业');
+    await screenshot('honours');
   }, STEP_TIMEOUT);
 
   it('资金: the officer records the final tranche; the project and 资金拨付 show the totals', async () => {
@@ -483,6 +484,33 @@ describe('项目管理：从实施方案到最后一笔补助', () => {
     expect(await page.getByTestId('subsidy-paid').textContent()).toBe('48.00 万元');
     expect(await page.getByTestId('payment-record').count()).toBe(0);
     expect(await page.getByTestId('project-events').textContent()).toContain('通过验收');
+    await page.getByTestId('project-events-all').click();
+    expect(await page.getByTestId('project-events').textContent()).toContain('提交实施方案（第1版）');
+    await openProject('honours');
+    expect(await page.getByTestId('honours-view').textContent()).toContain('河北省“互联网+”制造业示范企业');
     await screenshot('applicant-end');
+  }, STEP_TIMEOUT);
+  it('处理: the officer sanctions the other project for fraud; its applicant sees why it cannot apply', async () => {
+    screenshotOnFailure('sanction');
+    await as(OFFICER);
+    await page.goto(`${server.url}/projects/${fixture.other.projectId}?tab=honours`);
+    await page.getByTestId('honours-tab').waitFor();
+    await page.getByTestId('sanction-open').click();
+    await page.getByTestId('sanction-ground-input').fill('在项目实施中存在弄虚作假的');
+    await page.getByTestId('sanction-findings').fill(`经核查，该项目投资台账所列发票（${fixture.other.supplier}，${fixture.other.invoiceNo}）同时用于其他受资助项目，虚报投资。`);
+    await page.getByTestId('sanction-document').fill('冀工信软件函〔2026〕201号');
+    await screenshot('sanction', false);
+    await page.getByTestId('sanction-confirm').click();
+    await expect.poll(() => page.getByTestId('project-status').getAttribute('data-status')).toBe('revoked');
+    expect(await page.getByTestId('sanctions').textContent()).toContain('禁止申报至');
+    await page.getByTestId('ban-notice').waitFor();
+    await screenshot('sanctioned');
+
+    await as('ruikang.admin');
+    await page.getByTestId('menu-projects').click();
+    await page.getByTestId('ban-notice').waitFor();
+    expect(await page.getByTestId('ban-notice').textContent()).toContain('在项目实施中存在弄虚作假的');
+    expect(await page.getByTestId('ban-notice').textContent()).toContain(fixture.other.projectName);
+    await screenshot('banned');
   }, STEP_TIMEOUT);
 });

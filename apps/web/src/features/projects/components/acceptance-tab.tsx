@@ -1,6 +1,6 @@
 import { AuditOutlined, CheckCircleOutlined, CloseCircleOutlined, RollbackOutlined, SendOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { AcceptanceRound, Ledger, PackForm, PackSection, ProjectDetail, ProjectFile } from '@shenbao/contracts';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Popconfirm, Radio, Select, Space, Steps, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Popconfirm, Radio, Select, Space, Steps, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { isApiError } from '../../../api/client.ts';
@@ -17,6 +17,7 @@ import { getApplication } from '../../applications/api.ts';
 import type { CallPack } from '../../programs/api.ts';
 import { getReview } from '../../selection/api.ts';
 import { applyForAcceptance, decideAcceptance, formPanel, getLedger, preReview, reviewAcceptance } from '../api.ts';
+import { projectViewOf } from '../roles.ts';
 import { ruleContext } from '../rule-context.ts';
 import { AcceptanceStatusTag, wan } from '../status.tsx';
 import { PackFormView, ReadOnlyPackForm, usePackForm } from './pack-form.tsx';
@@ -243,9 +244,12 @@ function ApplyFormBody({
         )}
       </Form>
       {form ? <PackFormView state={state} projectId={projectId} readOnly={false} purpose="acceptance" omit={ledgerField ? [ledgerField] : []} replaced={ledgerSection} /> : <LedgerPreview ledger={ledger} errors={ledgerErrors} />}
-      <Card size="small" title={t('proj.acceptance.otherFiles')} style={{ marginBottom: 16 }}>
-        <ProjectFilesField projectId={projectId} purpose="acceptance" files={files} onChange={setFiles} testId="acceptance-files" />
-      </Card>
+      {/* A pack form has its own attachment slots; without one, the material goes as files of the application. */}
+      {(!form || files.length > 0) && (
+        <Card size="small" title={t('proj.acceptance.otherFiles')} style={{ marginBottom: 16 }}>
+          <ProjectFilesField projectId={projectId} purpose="acceptance" files={files} onChange={setFiles} testId="acceptance-files" />
+        </Card>
+      )}
       {errors.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={errors.join('；')} data-testid="acceptance-error" />}
       <Popconfirm title={t(second ? 'proj.acceptance.applySecondConfirm' : 'proj.acceptance.applyConfirm')} onConfirm={() => void submit()}>
         <Button type="primary" icon={<SendOutlined />} loading={saving} data-testid="acceptance-submit">
@@ -616,6 +620,32 @@ function DecisionForm({ detail, round, reload }: { detail: ProjectDetail; round:
 function RoundView({ detail, pack, round, form }: { detail: ProjectDetail; pack: CallPack | undefined; round: AcceptanceRound; form: PackForm | undefined }) {
   const { t } = useI18n();
   const [showMaterial, setShowMaterial] = useState(false);
+  const view = projectViewOf(useMe());
+  // Scores and opinions are the owner's and each expert's own; the applicant and the city see the panel only.
+  const seesReviews = view === 'owner' || view === 'expert';
+  type Member = AcceptanceRound['panel'][number];
+  const panelColumns: TableColumnsType<Member> = [
+    { title: t('proj.acceptance.expert'), dataIndex: 'name', width: 120 },
+    ...(seesReviews
+      ? [
+          {
+            title: t('proj.acceptance.reviewState'),
+            key: 'state',
+            width: 140,
+            render: (_v: unknown, m: Member) =>
+              m.review?.conflict ? (
+                <Tag color="default">{t('proj.acceptance.conflicted')}</Tag>
+              ) : m.review?.recommendation ? (
+                <Tag color={m.review.recommendation === 'pass' ? 'success' : 'error'}>{t(m.review.recommendation === 'pass' ? 'proj.acceptance.recommendPass' : 'proj.acceptance.recommendFail')}</Tag>
+              ) : (
+                <Tag>{t('proj.acceptance.notVisible')}</Tag>
+              ),
+          },
+          { title: t('proj.acceptance.total'), key: 'total', width: 90, align: 'right' as const, render: (_v: unknown, m: Member) => m.review?.total ?? '—' },
+          { title: t('proj.acceptance.expertOpinion'), key: 'opinion', render: (_v: unknown, m: Member) => m.review?.conflict ?? m.review?.opinion ?? '—' },
+        ]
+      : [{ title: t('proj.acceptance.reviewState'), key: 'hidden', render: () => <Typography.Text type="secondary">{t('proj.acceptance.reviewsHidden')}</Typography.Text> }]),
+  ];
   const projectId = detail.project.id;
   const texts = [...inOutlineOrder(round.report, detail.acceptance.completionOutline), ...inOutlineOrder(round.performanceReport, detail.acceptance.performanceOutline)];
   return (
@@ -663,18 +693,7 @@ function RoundView({ detail, pack, round, form }: { detail: ProjectDetail; pack:
             pagination={false}
             dataSource={round.panel}
             data-testid="round-panel"
-            columns={[
-              { title: t('proj.acceptance.expert'), dataIndex: 'name', width: 120 },
-              {
-                title: t('proj.acceptance.reviewState'),
-                key: 'state',
-                width: 140,
-                render: (_v, m) =>
-                  m.review?.conflict ? <Tag color="default">{t('proj.acceptance.conflicted')}</Tag> : m.review?.recommendation ? <Tag color={m.review.recommendation === 'pass' ? 'success' : 'error'}>{t(m.review.recommendation === 'pass' ? 'proj.acceptance.recommendPass' : 'proj.acceptance.recommendFail')}</Tag> : <Tag>{t('proj.acceptance.notVisible')}</Tag>,
-              },
-              { title: t('proj.acceptance.total'), key: 'total', width: 90, align: 'right', render: (_v, m) => m.review?.total ?? '—' },
-              { title: t('proj.acceptance.expertOpinion'), key: 'opinion', render: (_v, m) => m.review?.conflict ?? m.review?.opinion ?? '—' },
-            ]}
+            columns={panelColumns}
           />
         </>
       )}

@@ -81,7 +81,7 @@ function SanctionModal({ detail, onClose, onDone }: { detail: ProjectDetail; onC
         </Form.Item>
         <Form.Item name="ground" label={t('proj.honours.ground')} rules={[{ required: true, whitespace: true, min: 2, max: 500, message: t('proj.reasonLength', { n: 500 }) }]}>
           <AutoComplete options={detail.sanctionGrounds.map((g) => ({ value: g }))} data-testid="sanction-ground">
-            <Input.TextArea rows={2} maxLength={500} />
+            <Input.TextArea rows={2} maxLength={500} data-testid="sanction-ground-input" />
           </AutoComplete>
         </Form.Item>
         <Form.Item name="findings" label={t('proj.honours.findings')} rules={[{ required: true, whitespace: true, min: 2, max: 5000, message: t('proj.reasonLength', { n: 5000 }) }]}>
@@ -121,7 +121,11 @@ export function HonoursTab({ detail, reload }: TabProps) {
             ]}
           />
         ) : (
-          <Empty description={t(detail.project.demonstrationEndsOn ? 'proj.honours.demoOnly' : 'proj.honours.none', { date: formatCalendarDate(detail.project.demonstrationEndsOn) })} />
+          <Empty
+            description={t(detail.project.demonstrationEndsOn ? 'proj.honours.demoOnly' : detail.project.status === 'revoked' ? 'proj.honours.noneRevoked' : 'proj.honours.none', {
+              date: formatCalendarDate(detail.project.demonstrationEndsOn),
+            })}
+          />
         )}
       </Section>
       <Section
@@ -162,7 +166,8 @@ export function HonoursTab({ detail, reload }: TabProps) {
           ]}
         />
       </Section>
-      <BanNotice organisationId={detail.project.applicantOrganisationId} />
+      {/* Read again after a sanction (it may have started a ban). */}
+      <BanNotice key={detail.sanctions.length} organisationId={detail.project.applicantOrganisationId} />
       {sanctioning && (
         <SanctionModal
           detail={detail}

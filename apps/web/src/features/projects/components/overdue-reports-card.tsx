@@ -29,9 +29,10 @@ export function OverdueReportsCard({ callId }: { callId: string | undefined }) {
         loading={overdue.loading}
         dataSource={items}
         pagination={items.length > 10 ? { pageSize: 10 } : false}
+        scroll={{ x: 1200 }}
         locale={{ emptyText: t('proj.overdue.empty') }}
         columns={[
-          { title: t('proj.name'), dataIndex: 'projectName', render: (_v, r) => <Link to={`/projects/${r.projectId}?tab=reports`}>{r.projectName}</Link> },
+          { title: t('proj.name'), dataIndex: 'projectName', width: 280, render: (_v, r) => <Link to={`/projects/${r.projectId}?tab=reports`}>{r.projectName}</Link> },
           { title: t('proj.applicant'), dataIndex: 'applicantName', width: 220 },
           { title: t('proj.recommender'), dataIndex: 'recommenderName', width: 160, render: (v: string | null) => v ?? t('common.empty') },
           { title: t('proj.reports.quarter'), dataIndex: 'label', width: 150 },

@@ -57,7 +57,8 @@ export function usePackForm(input: { program: ProgramPack; form: PackForm; initi
     return [cause.message, ...rest];
   }, []);
 
-  const violations = useMemo(() => [...local, ...server], [local, server]);
+  // The server says again what the engine already shows: once is enough.
+  const violations = useMemo(() => [...local, ...server.filter((v) => !local.some((l) => l.path === v.path && l.message === v.message))], [local, server]);
   const issues = useMemo(() => violationsByField(violations), [violations]);
 
   const value = ({ readOnly, projectId }: { readOnly: boolean; projectId: string }): FormRendererValue => ({
@@ -104,7 +105,7 @@ function AttachmentField({ field, state, projectId, purpose, hidden, issues }: {
       label={field.label}
       required={field.required !== false}
       validateStatus={errors.length ? 'error' : undefined}
-      help={errors.length ? <span data-testid={`input-${field.id}-issues`}>{errors.map((e) => e.message).join('；')}</span> : undefined}
+      help={errors.length ? <span data-testid={`input-${field.id}-issues`}>{[...new Set(errors.map((e) => e.message))].join('；')}</span> : undefined}
       extra={field.hint ?? t('proj.file.limits', { list: field.accept.join('、'), n: field.maxSizeMB })}
       data-testid={`field-${field.id}`}
     >

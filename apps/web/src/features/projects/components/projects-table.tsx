@@ -15,13 +15,14 @@ export function ProjectsTable({ items, loading, showApplicant }: { items: Projec
       loading={loading}
       dataSource={items}
       pagination={items.length > 20 ? { pageSize: 20, showTotal: (total) => t('common.total', { total }) } : false}
-      scroll={{ x: 1200 }}
+      scroll={{ x: 1300 }}
       locale={{ emptyText: t('proj.list.empty') }}
       data-testid="projects-table"
       columns={[
         {
           title: t('proj.name'),
           dataIndex: 'name',
+          width: 300,
           render: (_v, p) => (
             <>
               <Link to={`/projects/${p.id}`} data-testid="project-link">
@@ -66,9 +67,11 @@ export function ProjectsTable({ items, loading, showApplicant }: { items: Projec
                 <ProjectStatusTag status={p.status} label={p.statusLabel} />
                 <RiskTag risk={p.risk} label={t('proj.risk')} />
               </Space>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="project-stage">
-                {p.stage}
-              </Typography.Text>
+              {p.stage !== p.statusLabel && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="project-stage">
+                  {p.stage}
+                </Typography.Text>
+              )}
             </Space>
           ),
         },
