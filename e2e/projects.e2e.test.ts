@@ -177,6 +177,9 @@ describe('项目管理：从实施方案到最后一笔补助', () => {
     await as(OFFICER);
     await page.getByTestId('menu-projects').click();
     expect(await page.getByTestId('projects-title').textContent()).toBe('项目管理');
+    // The owner sees every project of its calls, and both overdue reports of each under 逾期的季度进展报告.
+    await expect.poll(() => page.getByTestId('overdue-reports').locator('tr.ant-table-row', { hasText: fixture.projectName }).count()).toBe(2);
+    await screenshot('list-owner');
     await page.locator(`[data-testid=projects-table] tr[data-row-key="${fixture.projectId}"] [data-testid=project-link]`).click();
     await page.getByTestId('plan-decision').waitFor();
     await page.getByTestId('plan-approve-opinion').fill('实施方案符合试点方向，同意实施。');

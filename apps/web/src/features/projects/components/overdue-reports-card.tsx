@@ -36,7 +36,7 @@ export function OverdueReportsCard({ callId }: { callId: string | undefined }) {
           { title: t('proj.applicant'), dataIndex: 'applicantName', width: 220 },
           { title: t('proj.recommender'), dataIndex: 'recommenderName', width: 160, render: (v: string | null) => v ?? t('common.empty') },
           { title: t('proj.reports.quarter'), dataIndex: 'label', width: 150 },
-          { title: t('proj.reports.dueOn'), dataIndex: 'dueOn', width: 130, render: (v: string) => formatCalendarDate(v) },
+          { title: t('proj.reports.dueOn'), dataIndex: 'dueOn', width: 150, render: (v: string) => formatCalendarDate(v) },
           { title: t('proj.reports.state'), dataIndex: 'state', width: 110, render: (_v, r) => <ReportStateTag state={r.state} /> },
           { title: t('proj.overdue.days'), dataIndex: 'daysOverdue', width: 100, align: 'right', render: (v: number) => t('proj.overdue.daysN', { n: v }) },
           { title: t('proj.reports.submittedAt'), dataIndex: 'submittedAt', width: 170, render: (v: string | null) => formatDateTime(v) },

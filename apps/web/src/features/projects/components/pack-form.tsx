@@ -13,7 +13,7 @@ import { fileList } from '../../../forms/value-format.ts';
 import type { CallPack } from '../../programs/api.ts';
 import { fileUrl, type FilePurpose } from '../api.ts';
 import { ruleContext } from '../rule-context.ts';
-import { ProjectFilesField } from './project-files.tsx';
+import { PROJECT_FILE_EXTENSIONS, ProjectFilesField } from './project-files.tsx';
 
 // A pack form (季度进展报告, 验收申请) filled for a project: the forms renderer with the pack's rule engine running in
 // the browser, the server's refusals shown at their fields, and attachments uploaded as project files.
@@ -113,7 +113,7 @@ function AttachmentField({ field, state, projectId, purpose, hidden, issues }: {
         projectId={projectId}
         purpose={purpose}
         files={files}
-        accept={field.accept.filter((a) => ['.pdf', '.jpg', '.jpeg', '.png'].includes(a))}
+        accept={field.accept.filter((a) => PROJECT_FILE_EXTENSIONS.includes(a))}
         maxCount={field.maxCount}
         label={t('proj.file.uploadFor', { label: field.label })}
         onChange={(next) => state.setField(field.id, next)}

@@ -7,6 +7,8 @@ import { AttachmentList } from '../../../forms/inputs/attachment-input.tsx';
 import { fileUrl, uploadProjectFile, type FilePurpose } from '../api.ts';
 
 const DEFAULT_ACCEPT = ['.pdf', '.jpg', '.jpeg', '.png'];
+/** What the server takes as project files (it checks each by content). */
+export const PROJECT_FILE_EXTENSIONS: readonly string[] = [...DEFAULT_ACCEPT, '.ofd', '.xlsx', '.docx'];
 
 interface UploadButtonProps {
   projectId: string;

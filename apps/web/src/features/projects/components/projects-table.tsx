@@ -97,7 +97,7 @@ export function ProjectsTable({ items, loading, showApplicant }: { items: Projec
         {
           title: t('proj.period'),
           key: 'period',
-          width: 150,
+          width: 180,
           render: (_v, p) => (p.period ? t('proj.periodRange', { from: p.period.from, to: p.period.to }) : t('common.empty')),
         },
         {
