@@ -142,6 +142,11 @@ describe('验收：申请、初验、专家组、结论', () => {
     expect(d.acceptance.rounds[0].averageScore).toBe(83.25);
     expect(d.acceptance.rounds[0].panel[0].review).toMatchObject({ total: 83.25, recommendation: 'pass' });
     expect((await detail(admin, p.id)).acceptance.rounds[0].panel[0].review).toBeNull(); // the applicant does not see the experts' sheets
+    // … nor their opinions through the history, which the owner sees in full; the panel does not see the money.
+    const reviewEvents = (x: { events: { type: string }[] }) => x.events.filter((e) => e.type === 'acceptance_review').length;
+    expect(reviewEvents(await detail(admin, p.id))).toBe(0);
+    expect(reviewEvents(d)).toBe(experts.length);
+    expect((await detail(experts[0]!, p.id)).subsidy).toBeNull();
 
     const tooMuch = await post(officer, `/api/projects/${p.id}/acceptance/decision`, { decision: 'passed', opinion: '通过验收', acceptedInvestment: 1300 });
     expect(tooMuch.statusCode).toBe(400);

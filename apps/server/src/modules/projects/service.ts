@@ -192,6 +192,9 @@ export async function listProjects(db: Db, ctx: RequestContext, filter: { callId
   return { items };
 }
 
+/** An expert's opinion or declaration stays between the panel and the owner, in the history as on the acceptance tab. */
+const PANEL_ONLY_EVENTS = new Set(['acceptance_review', 'acceptance_conflict']);
+
 export async function getProject(db: Db, ctx: RequestContext, id: string): Promise<ProjectDetail> {
   const actor = requireActor(ctx);
   const loaded = await loadProject(db, actor, id);
@@ -264,7 +267,8 @@ export async function getProject(db: Db, ctx: RequestContext, id: string): Promi
       rounds: await acceptanceView(db, actor, loaded, rounds),
       rectificationDeadline: project.rectificationDeadline,
     },
-    subsidy: subsidy?.view ?? null,
+    // Money is the owner's, the applicant's and the recommender's business, not the acceptance panel's.
+    subsidy: hasRole(actor, 'expert') && !isOwner ? null : (subsidy?.view ?? null),
     honours: project.title ? { title: project.title, grantedAt: project.titleGrantedAt?.toISOString() ?? null, revokedAt: project.titleRevokedAt?.toISOString() ?? null, demonstrationEndsOn: project.demonstrationEndsOn } : null,
     sanctions: sanctions.map((s) => ({
       id: s.id,
@@ -278,7 +282,7 @@ export async function getProject(db: Db, ctx: RequestContext, id: string): Promi
       decidedAt: s.decidedAt.toISOString(),
     })),
     sanctionGrounds: config.sanctions?.grounds ?? [],
-    events: events.map((e) => ({ id: e.id, at: e.at.toISOString(), type: e.type, actorName: e.actorUserId ? (people.get(e.actorUserId) ?? null) : null, organisationName: e.actorOrganisationId ? (eventOrgs.get(e.actorOrganisationId) ?? null) : null, note: e.note })),
+    events: events.filter((e) => isOwner || hasRole(actor, 'platform_admin') || !PANEL_ONLY_EVENTS.has(e.type)).map((e) => ({ id: e.id, at: e.at.toISOString(), type: e.type, actorName: e.actorUserId ? (people.get(e.actorUserId) ?? null) : null, organisationName: e.actorOrganisationId ? (eventOrgs.get(e.actorOrganisationId) ?? null) : null, note: e.note })),
     permissions: {
       submitPlan: canApply && active && config.steps.plan && (!plans.length || plans.at(-1)!.status === 'returned'),
       decidePlan: isOwner && plans.at(-1)?.status === 'submitted',
@@ -310,6 +314,9 @@ const MIME_BY_EXTENSION: Record<string, string[]> = {
   '.ofd': ['application/zip'],
   '.xlsx': ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip'],
   '.docx': ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/zip'],
+  // Office 97–2003 files are compound documents by content.
+  '.xls': ['application/x-cfb'],
+  '.doc': ['application/x-cfb'],
 };
 export const ACCEPTED_EXTENSIONS = Object.keys(MIME_BY_EXTENSION);
 
