@@ -597,3 +597,20 @@ export const ProjectDetail = Type.Object({
   serverTime: DateTime,
 });
 export type ProjectDetail = Static<typeof ProjectDetail>;
+
+/** 验收专家候选: the experts of the pools the owner may draw on, each with the reason it must stay out, if any. */
+export const AcceptanceExperts = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      userId: Type.String({ format: 'uuid' }),
+      name: Type.String(),
+      title: Type.String(),
+      employerName: Type.String(),
+      expertise: Type.Array(Type.String()),
+      poolName: Type.String(),
+      /** 须回避 and why (same or recent former employer, or declared on this acceptance); null when free. */
+      conflict: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+});
+export type AcceptanceExperts = Static<typeof AcceptanceExperts>;

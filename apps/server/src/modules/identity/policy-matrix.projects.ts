@@ -38,6 +38,8 @@ const SHA = 'a'.repeat(64);
 const OUT_ACT: Expected = { admin: 403, officer: 404, reviewer: 404, applicantAdmin: 404, filler: 404, expert: 404 };
 const OUT_READ: Expected = { admin: 200, officer: 404, reviewer: 404, applicantAdmin: 404, filler: 404, expert: 404 };
 const IN_READ: Expected = { admin: 200, officer: 200, reviewer: 200, applicantAdmin: 200, filler: 200, expert: 404 };
+// Owner-only reads: outside the scope nobody, not even the admin's override, for the owner's panel work.
+const OUT_READ_OWNER: Expected = { admin: 403, officer: 404, reviewer: 404, applicantAdmin: 404, filler: 404, expert: 404 };
 const only = (who: Partial<Expected>, rest: Partial<Expected> = {}): Expected => ({ admin: 403, officer: 403, reviewer: 403, applicantAdmin: 403, filler: 403, expert: 404, ...rest, ...who });
 
 export function projectCases(env: { t: () => TestApp; f: () => MatrixFixture; expert: () => Session }): Row[] {
@@ -182,6 +184,7 @@ export function projectCases(env: { t: () => TestApp; f: () => MatrixFixture; ex
       in: only({ reviewer: 200 }),
       out: OUT_ACT,
     },
+    { route: 'GET /api/projects/:id/acceptance/experts', request: async (_f, s) => ({ method: 'GET', url: `/api/projects/${await project(s, 'forwarded')}/acceptance/experts` }), in: only({ officer: 200 }), out: OUT_READ_OWNER },
     {
       // One expert where the pack asks for three: 400 shows the owner passed authorisation.
       route: 'PUT /api/projects/:id/acceptance/panel',

@@ -129,6 +129,12 @@ describe('验收：申请、初验、专家组、结论', () => {
     const outsider = await buildExpert(t, otherPool);
     expect((await officer.request({ method: 'PUT', url: `/api/projects/${p.id}/acceptance/panel`, payload: { expertUserIds: [experts[0]!.userId, experts[1]!.userId, outsider.userId] } })).statusCode).toBe(400);
 
+    // The candidates name who must stay out before anyone is chosen.
+    const candidates = (await officer.request({ method: 'GET', url: `/api/projects/${p.id}/acceptance/experts` })).json().items as { userId: string; conflict: string | null }[];
+    expect(candidates.find((c) => c.userId === employee.userId)?.conflict).toBe(`专家现任职于${p.applicant.name}`);
+    expect(candidates.some((c) => c.userId === outsider.userId)).toBe(false); // another province's pool
+    expect(candidates.filter((c) => experts.some((e) => e.userId === c.userId)).every((c) => c.conflict === null)).toBe(true);
+    expect((await admin.request({ method: 'GET', url: `/api/projects/${p.id}/acceptance/experts` })).statusCode).toBe(403);
     expect((await officer.request({ method: 'PUT', url: `/api/projects/${p.id}/acceptance/panel`, payload: { expertUserIds: experts.map((e) => e.userId), meetingAt: '2026-12-01T09:00:00+08:00' } })).statusCode).toBe(200);
     // Experts see the project of their panel (not others); they score against the pack's acceptance rubric.
     expect((await experts[0]!.request({ method: 'GET', url: '/api/projects' })).json().items.map((i: { id: string }) => i.id)).toEqual([p.id]);

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { AcceptanceApplyBody, AcceptanceDecisionBody, AcceptanceReviewBody, AcceptanceRound, LedgerItem, PackField, PanelBody, PreAcceptanceBody } from '@shenbao/contracts';
+import type { AcceptanceExperts, AcceptanceApplyBody, AcceptanceDecisionBody, AcceptanceReviewBody, AcceptanceRound, LedgerItem, PackField, PanelBody, PreAcceptanceBody } from '@shenbao/contracts';
 import { ACCEPTANCE_STATUS_LABELS } from '@shenbao/contracts';
 import { validateAnswers } from '@shenbao/rules';
 import type { Db, DbOrTx } from '../../platform/database.ts';
 import { hasRole, type Actor, type RequestContext } from '../../platform/context.ts';
 import { AppError, conflict, forbidden, invalid } from '../../platform/errors.ts';
 import { canonicalJson } from '../audit/index.ts';
-import { displayNames, organisationFacts, organisationResource, requireActor } from '../identity/index.ts';
+import { can, displayNames, organisationFacts, organisationResource, requireActor } from '../identity/index.ts';
 import { notifyOrganisation } from '../notifications/index.ts';
 import { activeConflictSet, checkSheet, conflictEntries, conflictKey, expertsOfPools, poolsAvailableTo, rubricOf, weightedTotal } from '../selection/index.ts';
-import { canonicalAnswers, checkSections, fileView, loadForWrite, projectFiles, recordProjectEvent, requireActive, type LoadedProject } from './access.ts';
+import { canonicalAnswers, checkSections, fileView, loadForWrite, loadProject, projectFiles, recordProjectEvent, requireActive, type LoadedProject } from './access.ts';
 import { evaluateLedger, itemView } from './ledger.ts';
 import { formatWan, fromDb, parseWan, toDb, toWan } from './money.ts';
 import { shanghaiDate } from './schedule.ts';
@@ -227,6 +227,31 @@ export async function preReview(db: Db, ctx: RequestContext, projectId: string, 
 }
 
 // ---------------------------------------------------------------- 验收专家组
+
+/** 验收专家候选: who the owner may put on the panel, with each conflict named before anyone is chosen. */
+export async function panelCandidates(db: Db, ctx: RequestContext, projectId: string): Promise<AcceptanceExperts> {
+  const actor = requireActor(ctx);
+  const { project, call, resource } = await loadProject(db, actor, projectId);
+  if (!can(actor, 'project.own', resource)) throw forbidden('验收专家组由主管部门组织');
+  const issuer = call.issuerOrganisationId ? await organisationResource(db, call.issuerOrganisationId) : null;
+  if (!issuer) return { items: [] };
+  const experts = await expertsOfPools(db, (await poolsAvailableTo(db, issuer.id, issuer.ancestorIds)).map((p) => p.id));
+  const applicant = await organisationFacts(db, project.applicantOrganisationId);
+  const entries = conflictEntries(experts, [{ organisationId: project.applicantOrganisationId, name: applicant?.name ?? '' }], [], Number(shanghaiDate(await store.now(db)).slice(0, 4)));
+  const round = await currentRound(db, projectId);
+  const declared = new Set(round ? (await store.reviewsOf(db, [round.id])).filter((r) => r.conflictDeclared).map((r) => r.expertUserId) : []);
+  return {
+    items: experts.map((e) => ({
+      userId: e.userId,
+      name: e.name,
+      title: e.title,
+      employerName: e.employerName,
+      expertise: e.expertise,
+      poolName: e.poolName,
+      conflict: declared.has(e.userId) ? '本人已声明回避' : (entries.find((c) => c.expertUserId === e.userId && c.state === 'active')?.reason ?? null),
+    })),
+  };
+}
 
 /**
  * 组织验收专家组: experts of the pools the owner may draw on, none in conflict with the applicant (same or former

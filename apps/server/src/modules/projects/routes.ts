@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
+  AcceptanceExperts,
   AcceptanceApplyBody,
   AcceptanceDecisionBody,
   AcceptanceReviewBody,
@@ -168,6 +169,11 @@ export const projectRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
     '/api/projects/:id/acceptance/pre-review',
     { schema: { tags: TAGS, summary: '初验：报请验收或退回（推荐单位）', params: IdParams, body: PreAcceptanceBody, response: { 200: Ok } }, config: { action: 'project.pre_accept' } },
     async (request) => (await acceptance.preReview(db, request.ctx, request.params.id, request.body), ok),
+  );
+  app.get(
+    '/api/projects/:id/acceptance/experts',
+    { schema: { tags: TAGS, summary: '验收专家候选（可用专家库，逐人标明须回避的原因）', params: IdParams, response: { 200: AcceptanceExperts } }, config: { action: 'project.own' } },
+    async (request) => acceptance.panelCandidates(db, request.ctx, request.params.id),
   );
   app.put(
     '/api/projects/:id/acceptance/panel',
