@@ -26,7 +26,7 @@ const EXPERTS = [
   { username: 'expert.yangguoqing', name: '杨国庆' },
   { username: 'expert.zhoujiahui', name: '周佳慧' },
 ];
-/** 韩卫东 works for the applicant: the server refuses him on the panel. */
+/** 韩卫东 works for the applicant: the panel picker shows him disabled with the reason. */
 const CONFLICTED = { username: 'expert.hanweidong', name: '韩卫东' };
 const AGREEMENT_NO = `冀工信互联网+试点协议〔${new Date().getFullYear()}〕${String(Date.now()).slice(-3)}号`;
 
@@ -348,7 +348,7 @@ describe('项目管理：从实施方案到最后一笔补助', () => {
     expect(await page.getByTestId('round-pre').textContent()).toContain('同意报请验收');
   }, STEP_TIMEOUT);
 
-  it('专家组: the officer sees the invoice reused in another funded project, and the server refuses a conflicted expert at the panel field', async () => {
+  it('专家组: the officer sees the invoice reused in another funded project, and a conflicted expert cannot be chosen for the panel', async () => {
     screenshotOnFailure('panel');
     await as(OFFICER);
     await openProject('ledger');
@@ -357,12 +357,17 @@ describe('项目管理：从实施方案到最后一笔补助', () => {
     expect(await reused.getByTestId('ledger-reused-other').textContent()).toContain(fixture.other.projectName);
     expect(await reused.textContent()).toContain(fixture.other.invoiceNo);
     await screenshot('ledger-owner');
-    await formPanel([CONFLICTED, ...EXPERTS]);
-    await page.getByTestId('panel-field-error').waitFor();
-    expect(await page.getByTestId('panel-field-error').textContent()).toContain(CONFLICTED.name);
+    await openProject('acceptance');
+    await page.getByTestId('acceptance-panel-form').waitFor();
+    await page.getByTestId('panel-experts').click();
+    await page.keyboard.type(CONFLICTED.name);
+    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: CONFLICTED.name });
+    await option.waitFor();
+    expect(await option.getAttribute('class')).toContain('ant-select-item-option-disabled');
+    expect(await option.textContent()).toContain('须回避：专家现任职于');
     await screenshot('panel-conflict');
-    await page.locator('[data-testid=panel-experts] .ant-select-selection-item', { hasText: CONFLICTED.name }).locator('.ant-select-selection-item-remove').click();
-    await page.getByTestId('panel-submit').click();
+    await page.keyboard.press('Escape');
+    await formPanel(EXPERTS);
     await expect.poll(() => page.getByTestId('acceptance-round-1').getByTestId('acceptance-status').getAttribute('data-status')).toBe('panel');
     expect(await page.getByTestId('round-panel').locator('tr.ant-table-row').count()).toBe(3);
   }, STEP_TIMEOUT);

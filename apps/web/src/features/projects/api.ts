@@ -1,4 +1,4 @@
-import type {
+import type { AcceptanceExperts,
   AcceptanceApplyBody,
   AcceptanceDecisionBody,
   AcceptanceReviewBody,
@@ -45,6 +45,11 @@ export function getProject(id: string, signal?: AbortSignal): Promise<ProjectDet
 }
 
 /** 逾期报送与逾期未报: the recommender's jurisdiction, or all of the owner's calls. */
+/** 验收专家候选: the experts the owner may choose, each with the reason it must stay out (null when free). */
+export function getPanelCandidates(id: string, signal?: AbortSignal): Promise<AcceptanceExperts> {
+  return apiGet<AcceptanceExperts>(`${projectPath(id)}/acceptance/experts`, undefined, { signal });
+}
+
 export function getOverdueReports(callId: string | undefined, signal?: AbortSignal): Promise<OverdueReports> {
   return apiGet<OverdueReports>('/api/project-reports/overdue', { callId }, { signal });
 }

@@ -15,8 +15,7 @@ import { Section } from '../../../ui/section.tsx';
 import { ErrorView, PageLoading } from '../../../ui/status-views.tsx';
 import { getApplication } from '../../applications/api.ts';
 import type { CallPack } from '../../programs/api.ts';
-import { getReview } from '../../selection/api.ts';
-import { applyForAcceptance, decideAcceptance, formPanel, getLedger, preReview, reviewAcceptance } from '../api.ts';
+import { applyForAcceptance, decideAcceptance, formPanel, getLedger, getPanelCandidates, preReview, reviewAcceptance } from '../api.ts';
 import { projectViewOf } from '../roles.ts';
 import { ruleContext } from '../rule-context.ts';
 import { AcceptanceStatusTag, wan } from '../status.tsx';
@@ -326,17 +325,17 @@ function PreReviewForm({ detail, reload }: { detail: ProjectDetail; reload: () =
   );
 }
 
-/** 组织验收专家组: experts of the pools the owner may use; the server refuses those in conflict, at their place. */
+/** 组织验收专家组: experts of the pools the owner may use, those who must stay out shown disabled with the reason. */
 function PanelForm({ detail, round, reload }: { detail: ProjectDetail; round: AcceptanceRound; reload: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const review = useRequest((signal) => getReview(detail.project.callId, signal), [detail.project.callId]);
+  const review = useRequest((signal) => getPanelCandidates(detail.project.id, signal), [detail.project.id]);
   const [chosen, setChosen] = useState<string[]>(round.panel.map((p) => p.expertUserId));
   const [meetingAt, setMeetingAt] = useState<Dayjs | null>(round.meetingAt ? dayjs(round.meetingAt) : null);
   const [fieldErrors, setFieldErrors] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const experts = review.data?.experts ?? [];
+  const experts = review.data?.items ?? [];
   const name = (id: string) => experts.find((e) => e.userId === id)?.name ?? round.panel.find((p) => p.expertUserId === id)?.name ?? id;
   const submit = async () => {
     setSaving(true);
@@ -380,7 +379,7 @@ function PanelForm({ detail, round, reload }: { detail: ProjectDetail; round: Ac
             loading={review.loading}
             optionFilterProp="label"
             data-testid="panel-experts"
-            options={experts.map((e) => ({ value: e.userId, label: `${e.name}（${e.title}，${e.employerName}）` }))}
+            options={experts.map((e) => ({ value: e.userId, disabled: e.conflict !== null, label: `${e.name}（${e.title}，${e.employerName}）${e.conflict ? `——须回避：${e.conflict}` : ''}` }))}
             optionRender={(option) => <span data-testid={`panel-option-${String(option.value)}`}>{option.label}</span>}
           />
         </Form.Item>
