@@ -295,6 +295,10 @@ describe('项目管理：从实施方案到最后一笔补助', () => {
     expect(await page.locator('[data-testid=ledger-finding][data-check=invoice_reused]').count()).toBe(0);
     expect(await page.locator('[data-testid=ledger-finding][data-severity=error]').count()).toBe(0);
     await screenshot('ledger');
+    // 项目已完成的投资清单 as the notice prints it: the button's file is a real PDF with the rows in it.
+    const pdf = await page.request.get(new URL(String(await page.getByTestId('ledger-pdf').getAttribute('href')), page.url()).href);
+    expect(pdf.status()).toBe(200);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
   }, STEP_TIMEOUT);
   it('验收申请: a refused application shows each missing item at its field; the complete one goes to 初验 with the ledger', async () => {
     screenshotOnFailure('apply');

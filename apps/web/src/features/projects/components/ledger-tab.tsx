@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, FileExcelOutlined, FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Ledger, LedgerFinding, LedgerItem, LedgerItemBody, ProjectDetail, ProjectFile } from '@shenbao/contracts';
 import { Alert, App, Button, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -364,11 +364,19 @@ export function LedgerTab({ detail, reload }: TabProps) {
       <Section
         title={t('proj.ledger.itemsTitle')}
         extra={
-          canEdit ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="ledger-add">
-              {t('proj.ledger.add')}
+          <Space>
+            <Button icon={<FileExcelOutlined />} href={`/api/projects/${detail.project.id}/ledger.xlsx`} data-testid="ledger-xlsx">
+              {t('proj.ledger.downloadXlsx')}
             </Button>
-          ) : null
+            <Button icon={<FilePdfOutlined />} href={`/api/projects/${detail.project.id}/ledger.pdf`} data-testid="ledger-pdf">
+              {t('proj.ledger.downloadPdf')}
+            </Button>
+            {canEdit ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="ledger-add">
+                {t('proj.ledger.add')}
+              </Button>
+            ) : null}
+          </Space>
         }
       >
         <Table<LedgerItem>
