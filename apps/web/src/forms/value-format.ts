@@ -5,8 +5,9 @@ import { directionPath, isOtherAnswer, optionLabel, optionValue, type ScalarFiel
 
 const EMPTY = '—';
 
+/** Amounts with separators (1,210.50); whole numbers — years, counts — as written on a form (2026, 420). */
 export function formatNumber(value: number, decimals: number): string {
-  return value.toLocaleString('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return value.toLocaleString('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: decimals > 0 });
 }
 
 export function formatFileSize(bytes: number): string {
