@@ -13,7 +13,7 @@ export async function seedReviewFixture(database: Database): Promise<{ callId: s
   const [hebei, sjz] = [await org('hebei-dept'), await org('hebei-shijiazhuang')];
   const day = 86_400_000;
   const projects = [
-    { key: 'ent-sjz-zhizao', projectName: '基于5G的装备制造智能工厂建设项目', direction: 'smart-manufacturing', total: 860.5, contact: '李明', mobile: '13832112345' },
+    { key: 'ent-sjz-zhizao', projectName: '装备制造5G全连接车间改造项目' /* not the applicant browser test's project: 同一项目不得重复申报 would see it */, direction: 'smart-manufacturing', total: 860.5, contact: '李明', mobile: '13832112345' },
     { key: 'ent-sjz-ruikang', projectName: '制药全流程质量追溯数字化管理项目', direction: 'digital-management', total: 620, contact: '张玉敏', mobile: '13931100001' },
     { key: 'ent-sjz-zhizao', projectName: '智造云装备行业工业互联网平台', direction: 'general-equipment', total: 1200, contact: '王建伟', mobile: '13832112346' },
   ];

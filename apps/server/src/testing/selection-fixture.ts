@@ -17,7 +17,7 @@ export interface SelectionFixture {
 }
 
 const PROJECTS = [
-  { projectName: '基于5G的装备制造智能工厂建设项目', direction: 'smart-manufacturing', total: 860.5 },
+  { projectName: '装备制造5G全连接车间改造项目' /* not the applicant browser test's project: 同一项目不得重复申报 would see it */, direction: 'smart-manufacturing', total: 860.5 },
   { projectName: '制药全流程质量追溯数字化管理项目', direction: 'digital-management', total: 620 },
   { projectName: '智造云装备行业工业互联网平台', direction: 'general-equipment', total: 1200 },
   { projectName: '钢铁行业能耗在线监测与优化项目', direction: 'smart-manufacturing', total: 980 },
