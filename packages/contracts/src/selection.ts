@@ -311,6 +311,8 @@ export const SelectionItem = Type.Object({
   outcome: Nullable(Type.String()),
   outcomeLabel: Nullable(Type.String()),
   score: Nullable(Type.Number()),
+  /** The call-wide ceilings (quota ids) this application counts toward, so a screen can count a list before saving it. */
+  ceilingIds: Type.Array(Type.String()),
 });
 export type SelectionItem = Static<typeof SelectionItem>;
 

@@ -32,25 +32,28 @@ const beijingTime = (d: Date) => {
 const noticeDays = (program: ProgramPack) => program.selection?.publicNoticeDays ?? DEFAULT_PUBLIC_NOTICE_DAYS;
 const outcomesOf = (program: ProgramPack) => program.selection?.outcomes ?? [];
 
+/** Whether one application counts toward a call-scope quota (its categories and answer filters). */
+function countsToward(program: ProgramPack, q: NonNullable<ProgramPack['quotas']>[number], a: Pick<ApplicationRow, 'directionId' | 'answers'>): boolean {
+  if (q.categories?.length) {
+    const path = a.directionId ? (categoryPath(program.categories, a.directionId) ?? []) : [];
+    if (!path.some((n) => q.categories!.includes(n.id))) return false;
+  }
+  if (q.answer) {
+    const value = (a.answers[q.answer.field] as { value?: unknown } | string | undefined) ?? undefined;
+    const plain = typeof value === 'object' && value !== null && 'value' in value ? value.value : value;
+    if (!q.answer.values.includes(String(plain))) return false;
+  }
+  return true;
+}
+
+const callQuotas = (program: ProgramPack) => (program.quotas ?? []).filter((q) => q.scope === 'call');
+
 /** 限额 of the whole call (e.g. 湖南 全省总数不超过30个) as ceilings of the selected list. */
 export function ceilings(program: ProgramPack, selected: Pick<ApplicationRow, 'directionId' | 'answers'>[]) {
-  return (program.quotas ?? [])
-    .filter((q) => q.scope === 'call')
-    .map((q) => {
-      const counted = selected.filter((a) => {
-        if (q.categories?.length) {
-          const path = a.directionId ? (categoryPath(program.categories, a.directionId) ?? []) : [];
-          if (!path.some((n) => q.categories!.includes(n.id))) return false;
-        }
-        if (q.answer) {
-          const value = (a.answers[q.answer.field] as { value?: unknown } | string | undefined) ?? undefined;
-          const plain = typeof value === 'object' && value !== null && 'value' in value ? value.value : value;
-          if (!q.answer.values.includes(String(plain))) return false;
-        }
-        return true;
-      });
-      return { id: q.id, label: q.label, limit: q.limit, used: counted.length, exceeded: counted.length > q.limit };
-    });
+  return callQuotas(program).map((q) => {
+    const used = selected.filter((a) => countsToward(program, q, a)).length;
+    return { id: q.id, label: q.label, limit: q.limit, used, exceeded: used > q.limit };
+  });
 }
 
 async function describeItems(db: DbOrTx, call: CallRecord, entries: { applicationId: string; rank: number; outcome: string | null }[]): Promise<SelectionItem[]> {
@@ -72,6 +75,7 @@ async function describeItems(db: DbOrTx, call: CallRecord, entries: { applicatio
       outcome: e.outcome,
       outcomeLabel: outcomes.find((o) => o.id === e.outcome)?.label ?? null,
       score: s ? (s.normalized ?? s.mean) : null,
+      ceilingIds: a ? callQuotas(call.program).filter((q) => countsToward(call.program, q, a)).map((q) => q.id) : [],
     };
   });
 }

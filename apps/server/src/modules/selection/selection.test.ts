@@ -323,6 +323,8 @@ describe('审定、公示、异议与公布', () => {
     const over = await hunanOfficer.request({ method: 'PUT', url: `/api/selection/calls/${f.callId}/decision`, payload: { version: 0, items: all } });
     expect(over.statusCode, over.body).toBe(200);
     expect(over.json().ceilings).toEqual([expect.objectContaining({ id: 'province-total', limit: 30, used: 31, exceeded: true })]);
+    // Each application says which ceilings it counts toward, so the screen counts a list exactly before it is saved.
+    expect(over.json().eligible.every((i: { ceilingIds: string[] }) => i.ceilingIds.join() === 'province-total')).toBe(true);
     const refused = await hunanOfficer.request({ method: 'POST', url: `/api/selection/calls/${f.callId}/decision/approve`, payload: { approverName: '刘处长' } });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toContain('不超过30个');

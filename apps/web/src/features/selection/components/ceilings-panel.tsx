@@ -5,12 +5,12 @@ import { useI18n } from '../../../app/i18n/i18n-provider.tsx';
 type Ceiling = SelectionView['ceilings'][number];
 
 /**
- * The ceilings with the list being edited: the server counted the saved list; the change since then (a call-wide
- * ceiling such as Hunan's 30 counts every selected item) is added so the officer sees the limit before saving.
+ * The ceilings with the list being edited, counted exactly: the server says which ceilings each application counts
+ * toward (a call total such as Hunan's 30, or one limited to categories or answers), so the officer sees a limit before saving.
  */
-export function liveCeilings(ceilings: readonly Ceiling[], savedCount: number, draftCount: number): Ceiling[] {
+export function liveCeilings(ceilings: readonly Ceiling[], draft: readonly { ceilingIds: readonly string[] }[]): Ceiling[] {
   return ceilings.map((c) => {
-    const used = Math.max(0, c.used + draftCount - savedCount);
+    const used = draft.filter((item) => item.ceilingIds.includes(c.id)).length;
     return { ...c, used, exceeded: used > c.limit };
   });
 }

@@ -34,7 +34,7 @@ export function ProposalEditor({ callId, view, onSaved, onDirtyChange }: Proposa
   const dirty =
     ordered.join() !== saved.map((i) => i.applicationId).join() ||
     (multipleOutcomes && saved.some((i) => (outcomes[i.applicationId] ?? defaultOutcome) !== (i.outcome ?? defaultOutcome)));
-  const ceilings = liveCeilings(view.ceilings, saved.length, ordered.length);
+  const ceilings = liveCeilings(view.ceilings, eligible.filter((item) => chosen.includes(item.applicationId)));
 
   const change = (next: string[]) => {
     setChosen(next);
