@@ -614,3 +614,38 @@ export const AcceptanceExperts = Type.Object({
   ),
 });
 export type AcceptanceExperts = Static<typeof AcceptanceExperts>;
+
+/**
+ * The ledger as rows of an acceptance form's table (the columns it has, e.g. 003's items, 000's 附表). One function for
+ * the server, which fills the submitted form with it, and the browser, which shows the same rows before submission.
+ */
+export function ledgerTableRows(field: { columns: { id: string; type: string; options?: unknown[]; other?: boolean }[] }, items: LedgerItem[]): Record<string, unknown>[] {
+  const columns = new Map(field.columns.map((c) => [c.id, c]));
+  const categoryColumn = columns.get('category');
+  return items.map((i) => {
+    let category: unknown = i.categoryLabel;
+    if (categoryColumn?.type === 'choice') {
+      const values = (categoryColumn.options ?? []).map((o) => (typeof o === 'string' ? o : (o as { value: string }).value));
+      if (!values.includes(i.categoryLabel) && categoryColumn.other) category = { other: i.categoryLabel };
+    }
+    const candidate: Record<string, unknown> = {
+      category,
+      seq: i.seq,
+      equipment: i.item,
+      item: i.item,
+      supplier: i.supplier,
+      contract: i.contract,
+      contractAmount: i.contractAmount,
+      invoiceNo: i.invoiceNo,
+      invoiceAmount: i.invoiceAmount,
+      invoiceDate: i.invoiceDate,
+      paymentVoucherNo: i.paymentVoucherNo,
+      paymentAmount: i.paymentAmount,
+      maker: i.maker,
+      quantity: i.quantity,
+      unitPrice: i.unitPrice,
+      total: i.amount,
+    };
+    return Object.fromEntries(Object.entries(candidate).filter(([k, v]) => columns.has(k) && v !== null && v !== undefined));
+  });
+}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { AcceptanceExperts, AcceptanceApplyBody, AcceptanceDecisionBody, AcceptanceReviewBody, AcceptanceRound, LedgerItem, PackField, PanelBody, PreAcceptanceBody } from '@shenbao/contracts';
-import { ACCEPTANCE_STATUS_LABELS } from '@shenbao/contracts';
+import type { AcceptanceExperts, AcceptanceApplyBody, AcceptanceDecisionBody, AcceptanceReviewBody, AcceptanceRound, PanelBody, PreAcceptanceBody } from '@shenbao/contracts';
+import { ACCEPTANCE_STATUS_LABELS, ledgerTableRows } from '@shenbao/contracts';
 import { validateAnswers } from '@shenbao/rules';
 import type { Db, DbOrTx } from '../../platform/database.ts';
 import { hasRole, type Actor, type RequestContext } from '../../platform/context.ts';
@@ -71,37 +71,6 @@ export async function acceptanceView(db: DbOrTx, actor: Actor, loaded: LoadedPro
 
 // ---------------------------------------------------------------- 验收申请
 
-/** The ledger as rows of the acceptance form's table (the columns it has, e.g. 003 items, 000 附表). */
-function ledgerAsTable(field: Extract<PackField, { type: 'table' }>, items: LedgerItem[]): Record<string, unknown>[] {
-  const columns = new Map(field.columns.map((c) => [c.id, c]));
-  return items.map((i) => {
-    const categoryColumn = columns.get('category');
-    let category: unknown = i.categoryLabel;
-    if (categoryColumn?.type === 'choice') {
-      const values = categoryColumn.options.map((o) => (typeof o === 'string' ? o : o.value));
-      if (!values.includes(i.categoryLabel)) category = categoryColumn.other ? { other: i.categoryLabel } : i.categoryLabel;
-    }
-    const candidate: Record<string, unknown> = {
-      category,
-      seq: i.seq,
-      equipment: i.item,
-      item: i.item,
-      supplier: i.supplier,
-      contract: i.contract,
-      contractAmount: i.contractAmount,
-      invoiceNo: i.invoiceNo,
-      invoiceAmount: i.invoiceAmount,
-      invoiceDate: i.invoiceDate,
-      paymentVoucherNo: i.paymentVoucherNo,
-      paymentAmount: i.paymentAmount,
-      maker: i.maker,
-      quantity: i.quantity,
-      unitPrice: i.unitPrice,
-      total: i.amount,
-    };
-    return Object.fromEntries(Object.entries(candidate).filter(([k, v]) => columns.has(k) && v !== null && v !== undefined));
-  });
-}
 
 /**
  * 验收申请: the completion report (the pack's outline), the performance report (003 §16), the pack's acceptance form
@@ -145,7 +114,7 @@ export async function applyForAcceptance(db: Db, ctx: RequestContext, projectId:
     if (a.form) {
       answers = await canonicalAnswers(tx, projectId, a.form, body.answers ?? {}, ['acceptance', 'ledger'], '/body/answers');
       const table = a.ledgerField ? a.form.sections.flatMap((s) => s.fields).find((f) => f.id === a.ledgerField) : undefined;
-      if (table?.type === 'table') answers[table.id] = ledgerAsTable(table, items);
+      if (table?.type === 'table') answers[table.id] = ledgerTableRows(table, items);
       const fields = new Set(a.form.sections.flatMap((s) => s.fields.map((f) => f.id)));
       const agreement = await store.findAgreement(tx, projectId);
       if (fields.has('agreementNo') && agreement) answers.agreementNo = agreement.agreementNo;

@@ -1,5 +1,6 @@
 import { AuditOutlined, CheckCircleOutlined, CloseCircleOutlined, RollbackOutlined, SendOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { AcceptanceRound, Ledger, PackForm, PackSection, ProjectDetail, ProjectFile } from '@shenbao/contracts';
+import { ledgerTableRows } from '@shenbao/contracts';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Popconfirm, Radio, Select, Space, Steps, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -30,38 +31,10 @@ interface TabProps {
   packError: unknown;
 }
 
-/** The ledger as rows of the acceptance form's table (the columns it has), as the server fills it in. */
+/** The ledger as rows of the acceptance form's table, by the same function the server fills it in with. */
 function ledgerRows(form: PackForm, fieldId: string, ledger: Ledger): Record<string, unknown>[] {
   const field = form.sections.flatMap((s) => s.fields).find((f) => f.id === fieldId);
-  if (field?.type !== 'table') return [];
-  const columns = new Map(field.columns.map((c) => [c.id, c]));
-  return ledger.items.map((i) => {
-    const categoryColumn = columns.get('category');
-    let category: unknown = i.categoryLabel;
-    if (categoryColumn?.type === 'choice') {
-      const values = categoryColumn.options.map((o) => (typeof o === 'string' ? o : o.value));
-      if (!values.includes(i.categoryLabel) && categoryColumn.other) category = { other: i.categoryLabel };
-    }
-    const candidate: Record<string, unknown> = {
-      category,
-      seq: i.seq,
-      equipment: i.item,
-      item: i.item,
-      supplier: i.supplier,
-      contract: i.contract,
-      contractAmount: i.contractAmount,
-      invoiceNo: i.invoiceNo,
-      invoiceAmount: i.invoiceAmount,
-      invoiceDate: i.invoiceDate,
-      paymentVoucherNo: i.paymentVoucherNo,
-      paymentAmount: i.paymentAmount,
-      maker: i.maker,
-      quantity: i.quantity,
-      unitPrice: i.unitPrice,
-      total: i.amount,
-    };
-    return Object.fromEntries(Object.entries(candidate).filter(([k, v]) => columns.has(k) && v !== null && v !== undefined));
-  });
+  return field?.type === 'table' ? ledgerTableRows(field, ledger.items) : [];
 }
 
 /** The ledger as it will go with the application (read-only; it is kept on the 投资台账 tab). */
