@@ -112,8 +112,11 @@ async function expertScores(expert: { username: string; name: string }, base: nu
     }
     await page.getByTestId('sheet-opinion').fill('项目基础扎实，模式具有推广价值，同意推荐。');
     await poll(() => page.getByTestId('sheet-total').textContent()).toContain(String(score + 2));
+    // The draft is saved when the server says so (the 已暂存 toast of the previous sheet may still be showing).
+    const saved = page.waitForResponse((r) => r.url().includes('/scores') && r.request().method() === 'PUT');
     await page.getByTestId('sheet-save').click();
-    await page.getByText('已暂存').waitFor();
+    expect((await saved).status()).toBe(200);
+    await page.getByText('已暂存').last().waitFor();
     if (shot && i === 0) await screenshot(`${shot}-sheet`);
     await page.getByTestId('sheet-submit').click();
     await confirmPopover();
