@@ -287,7 +287,7 @@ describe('推荐单位：审核、排序、出具推荐意见', () => {
     await rows.nth(2).dragTo(rows.nth(0));
     await expect.poll(() => rankedProjects(table)).toEqual([c, b, a]);
     await card.getByTestId('recommendation-city-save').click();
-    await page.getByText('排序已保存').waitFor();
+    await page.getByText('排序已保存').last().waitFor(); // a toast: an earlier one may still show
     expect(await card.getByTestId('recommendation-city-issue').isDisabled()).toBe(false);
 
     await page.reload();

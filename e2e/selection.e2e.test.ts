@@ -211,7 +211,7 @@ describe('遴选评审：从政策性审查到正式公布', () => {
     await page.locator('.ant-select-item-option', { hasText: poolName }).click();
     await page.keyboard.press('Escape');
     await page.getByTestId('settings-save').click();
-    await page.getByText('评审设置已保存').waitFor();
+    await page.getByText('评审设置已保存').last().waitFor(); // a toast: an earlier one may still show
     const table = page.getByTestId('experts-table');
     await poll(() => table.locator('tr.ant-table-row').count()).toBe(2);
     for (const e of experts) expect(await table.textContent()).toContain(e.name);
@@ -433,7 +433,7 @@ describe('回避、分配调整与现场答辩（河北“互联网+”试点，
     await choose(pools, pool.name.slice(0, 6), pool.name);
     await page.keyboard.press('Escape');
     await page.getByTestId('settings-save').click();
-    await page.getByText('评审设置已保存').waitFor();
+    await page.getByText('评审设置已保存').last().waitFor(); // a toast: an earlier one may still show
 
     const conflicts = page.getByTestId('conflicts-table');
     const insider = conflicts.locator('tr.ant-table-row', { hasText: trio[2]!.name });
@@ -466,7 +466,7 @@ describe('回避、分配调整与现场答辩（河北“互联网+”试点，
     await page.getByTestId('selection-tab-experts').click();
     await page.getByTestId('settings-k').fill('2');
     await page.getByTestId('settings-save').click();
-    await page.getByText('评审设置已保存').waitFor();
+    await page.getByText('评审设置已保存').last().waitFor(); // a toast: an earlier one may still show
     await page.getByTestId('selection-tab-scoring').click();
     await page.getByTestId('scoring-assign').click();
     await confirmPopover();
@@ -501,7 +501,7 @@ describe('回避、分配调整与现场答辩（河北“互联网+”试点，
     await page.getByTestId('defence-tab').waitFor();
     await page.locator('[data-testid=defence-shortlist] thead .ant-checkbox-input').check();
     await page.getByTestId('defence-shortlist-save').click();
-    await page.getByText('入围名单已保存（2 个）').waitFor();
+    await page.getByText('入围名单已保存（2 个）').last().waitFor();
 
     await page.getByTestId('defence-session-add').click();
     await page.getByTestId('defence-room').fill('省工信厅三楼第一会议室');
@@ -533,7 +533,7 @@ describe('回避、分配调整与现场答辩（河北“互联网+”试点，
     await page.locator('.ant-modal').getByText('建议入选', { exact: true }).click();
     await page.locator('.ant-modal textarea').fill('答辩思路清晰，建设成效明显，建议列为试点。');
     await page.getByTestId('defence-record-confirm').click();
-    await page.getByText('答辩结果已保存').waitFor();
+    await page.getByText('答辩结果已保存').last().waitFor();
     const slot = page.locator(`[data-testid^=defence-session-] tr[data-row-key="${first}"]`);
     await poll(() => slot.textContent()).toContain('82.00');
     expect(await slot.textContent()).toContain('建议入选');
